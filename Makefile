@@ -1,0 +1,44 @@
+# The two commands of the README. Both install missing Debian packages first (as root),
+# configure and build (Release, -j2); `run` then serves, `test` runs every test.
+BUILD_DIR ?= build
+JOBS ?= 2
+PACKAGES := $(shell grep -v '^\#' packaging/debian-packages.txt | tr '\n' ' ')
+DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test build deps configure bench clean
+
+run: build
+	@mkdir -p "$(DATA_DIR)"
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -x "$(BUILD_DIR)/app/gatehouse" ]; then \
+		exec "$(BUILD_DIR)/app/gatehouse" --data-dir "$(DATA_DIR)"; \
+	else \
+		exec "$(BUILD_DIR)/app/gatehoused" --data-dir "$(DATA_DIR)" --listen 0.0.0.0:3539; \
+	fi
+
+test: build
+	cd "$(BUILD_DIR)" && ctest --output-on-failure --timeout 600 -j$(JOBS)
+
+build: deps configure
+	cmake --build "$(BUILD_DIR)" -j$(JOBS)
+
+configure:
+	@[ -f "$(BUILD_DIR)/CMakeCache.txt" ] || cmake -S . -B "$(BUILD_DIR)" -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+deps:
+	@missing=$$(dpkg-query -W -f='$${Package} $${db:Status-Status}\n' $(PACKAGES) 2>/dev/null \
+		| awk '$$2 != "installed" {print $$1}'; \
+		for p in $(PACKAGES); do dpkg-query -W -f='$${Package}\n' $$p >/dev/null 2>&1 || echo $$p; done); \
+	missing=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
+	if [ -n "$$(echo $$missing | tr -d ' ')" ]; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "Missing Debian packages: $$missing-- run 'sudo make deps' (or install them) first."; exit 1; \
+		fi; \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench: build
+	tests/bench/run.sh "$(BUILD_DIR)"
+
+clean:
+	rm -rf "$(BUILD_DIR)"

@@ -1,0 +1,88 @@
+// gatehoused: the Gatehouse server without a display, and its administration commands.
+
+#include "options.h"
+#include "passwdcommand.h"
+#include "signalwatcher.h"
+
+#include "server/serverlogging.h"
+#include "server/serverthread.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+#include <malloc.h>
+#include <sys/resource.h>
+
+namespace {
+
+// Every connection is a file descriptor: let the guard's own caps, not the default
+// soft limit of 1,024, decide how many clients are served.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// argon2id allocates 19 MiB per hash. glibc would raise its mmap threshold after the first
+// free and keep later blocks on the heap, so an encoder's RSS would stay high after a login
+// burst; a fixed threshold returns every such block to the system when the hash is done.
+void returnLargeBlocksToSystem()
+{
+    ::mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+}
+
+int serve(const Config& config)
+{
+    raiseFileLimit();
+    returnLargeBlocksToSystem();
+    ServerThread server(config, nullptr);
+    const ServerStartInfo info = server.start();
+    if (!info.ok) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(info.error));
+        return 1;
+    }
+    // Installed before the start-up line is printed: whoever waits for that line (systemd,
+    // a test) may send SIGTERM at once, and that must be a clean stop.
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, qApp, [](int signal) {
+        qCInfo(lcServer) << "signal" << signal << "received, stopping";
+        QCoreApplication::quit();
+    });
+    std::printf("Gatehouse %s serving %s\n", GATEHOUSE_VERSION, qPrintable(info.url));
+    if (!info.fingerprint.isEmpty())
+        std::printf("TLS certificate SHA-256 fingerprint: %s\n", qPrintable(info.fingerprint));
+    std::fflush(stdout);
+    const int code = QCoreApplication::exec();
+    server.stop(); // answers in flight finish, batched writes are flushed
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+
+    Options options;
+    int exitCode = 0;
+    if (!options.parse(QCoreApplication::arguments(), &exitCode))
+        return exitCode;
+    QString error;
+    const auto config = loadConfig(options.configSources(), &error);
+    if (!config) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 2;
+    }
+    if (options.command() == u"passwd") {
+        // A command's output is its one-line result; the server's progress notes are noise there.
+        QLoggingCategory::setFilterRules(QStringLiteral("gatehouse.*.info=false"));
+        return runPasswdCommand(*config, options);
+    }
+    return serve(*config);
+}

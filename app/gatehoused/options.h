@@ -1,0 +1,27 @@
+#pragma once
+
+#include "server/configloader.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+// gatehoused's command line: the serving options of API.md ("Command line") and the
+// administration subcommands. Shared by `serve` and the subcommands so that both act
+// on the same data directory and database.
+class Options
+{
+public:
+    Options();
+
+    // Parses argv; on --help/--version prints and sets `exitCode`; on a bad option sets a
+    // one-line error. Returns whether the caller should go on.
+    bool parse(const QStringList& arguments, int* exitCode);
+
+    QString command() const;          // "serve" (default) or a subcommand
+    QString value(const QString& name) const { return m_parser.value(name); }
+    bool isSet(const QString& name) const { return m_parser.isSet(name); }
+    ConfigSources configSources() const;
+
+private:
+    QCommandLineParser m_parser;
+};

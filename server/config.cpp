@@ -1,0 +1,10 @@
+#include "config.h"
+
+#include <QDir>
+
+QString Config::sqlitePath() const
+{
+    if (database.startsWith(QLatin1String("sqlite:")))
+        return database.mid(7);
+    return QDir(dataDir).filePath(QStringLiteral("gatehouse.db"));
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "crypto/keystore.h"
+#include "http/connectionlimits.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+// Everything a Server is built from. Sources, later wins: these defaults < gatehouse.conf
+// (INI) < environment (GATEHOUSE_* and the documented names) < command line
+// (see ConfigLoader). Plain values only: no I/O happens here.
+struct Config
+{
+    // Serving
+    QString dataDir;                          // required; holds the database, keys, certificate
+    QHostAddress listenAddress = QHostAddress::Any;
+    quint16 port = 3539;                      // 0 = ephemeral (tests)
+    bool plainHttp = false;                   // --http
+    QString database;                         // "" = sqlite:<dataDir>/gatehouse.db
+    QString adminPasswordFile;                // seeds the admin password if none is set
+    bool requireAuth = false;                 // refuse to run open: 503 setup_required
+
+    // Keys
+    QByteArray secretKey;                     // SECRET_KEY: raw HMAC key for JWTs; "" = from key store
+    KeyStore::Backend keyStoreBackend = KeyStore::Backend::Auto;
+
+    // Rate limiting
+    int maxLoginAttempts = 5;                 // MAX_LOGIN_ATTEMPTS; 0 = failures never lock
+    int rateLimitWindowSecs = 900;            // RATE_LIMIT_WINDOW_SECONDS
+    double globalRateLimitRps = 20;           // GLOBAL_RATE_LIMIT_RPS; 0 = off
+    int globalRateLimitBurst = 60;            // GLOBAL_RATE_LIMIT_BURST
+    QList<QPair<QHostAddress, int>> trustedProxies; // subnets whose X-Forwarded-For is believed
+
+    // Lifetimes (seconds)
+    qint64 flexTokenSecs = 24 * 3600;         // FLEX_TOKEN_DURATION
+    qint64 restAccessSecs = 8 * 3600;         // JWT_EXPIRE_DURATION
+    qint64 managerAccessSecs = 15 * 60;       // MANAGER_ACCESS_DURATION
+    qint64 refreshSecs = 7 * 24 * 3600;       // REFRESH_DURATION
+
+    // Declared resources (beyond the built-in ones)
+    QStringList resources;                    // resources = redirect, page, agent / GATEHOUSE_RESOURCES
+
+    // Work limits
+    int hashThreads = 2;                      // password hashing pool
+    int hashQueue = 32;                       // jobs waiting or running before 503 busy
+    ConnectionLimits limits;
+
+    QString sqlitePath() const;               // where the SQLite file lives
+};

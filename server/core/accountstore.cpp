@@ -1,0 +1,69 @@
+#include "core/accountstore.h"
+
+#include "core/clock.h"
+
+AccountStore::AccountStore(AccountRepository& repository, const Clock& clock)
+    : m_repository(repository), m_clock(clock)
+{
+}
+
+bool AccountStore::load(QString* error)
+{
+    m_byId.clear();
+    m_idByUsername.clear();
+    const QString adminName = QLatin1String(AdminUsername);
+    if (!m_repository.byUsername(adminName)) {
+        AccountRecord admin;
+        admin.username = adminName;
+        admin.firstname = QStringLiteral("Admin");
+        admin.lastname = QStringLiteral("User");
+        admin.role = QStringLiteral("admin");
+        admin.createdAtMs = admin.updatedAtMs = m_clock.nowMs();
+        // A concurrent first start (another process) may win the insert; re-reading below settles it.
+        m_repository.insert(admin);
+    }
+    for (AccountRecord& account : m_repository.all()) {
+        m_idByUsername.insert(account.username, account.id);
+        m_byId.insert(account.id, std::move(account));
+    }
+    m_adminId = m_idByUsername.value(adminName);
+    if (m_adminId == 0) {
+        *error = QStringLiteral("cannot create the built-in admin account");
+        return false;
+    }
+    return true;
+}
+
+const AccountRecord* AccountStore::byId(qint64 id) const
+{
+    const auto it = m_byId.constFind(id);
+    return it == m_byId.cend() ? nullptr : &*it;
+}
+
+const AccountRecord* AccountStore::byUsername(const QString& username) const
+{
+    const auto it = m_idByUsername.constFind(username);
+    return it == m_idByUsername.cend() ? nullptr : byId(*it);
+}
+
+const AccountRecord& AccountStore::admin() const
+{
+    return *byId(m_adminId);
+}
+
+void AccountStore::cachePasswordHash(qint64 id, const QByteArray& hash)
+{
+    const auto it = m_byId.find(id);
+    if (it == m_byId.end())
+        return;
+    it->passwordHash = hash;
+    it->updatedAtMs = m_clock.nowMs();
+}
+
+bool AccountStore::storePasswordHash(qint64 id, const QByteArray& hash)
+{
+    if (!m_repository.setPasswordHash(id, hash, m_clock.nowMs()))
+        return false;
+    cachePasswordHash(id, hash);
+    return true;
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "storage/accountrepository.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+class Clock;
+
+// The accounts, cached in memory over the AccountRepository (the database stays the
+// truth: every change is written there first). Owns the built-in `admin` account, whose
+// password decides whether authentication is enabled at all (flex semantics).
+class AccountStore
+{
+public:
+    static constexpr auto AdminUsername = "admin";
+
+    AccountStore(AccountRepository& repository, const Clock& clock);
+
+    // Loads every account and creates `admin` (no password) if it does not exist yet.
+    bool load(QString* error);
+
+    const AccountRecord* byId(qint64 id) const;
+    const AccountRecord* byUsername(const QString& username) const;
+    const AccountRecord& admin() const;
+    bool authEnabled() const { return !admin().passwordHash.isEmpty(); }
+
+    // Updates the cache after the caller committed a new hash (possibly inside a wider transaction).
+    void cachePasswordHash(qint64 id, const QByteArray& hash);
+    // Writes and caches a new hash on its own (re-hashing of a legacy bcrypt hash).
+    bool storePasswordHash(qint64 id, const QByteArray& hash);
+
+private:
+    AccountRepository& m_repository;
+    const Clock& m_clock;
+    QHash<qint64, AccountRecord> m_byId;
+    QHash<QString, qint64> m_idByUsername;
+    qint64 m_adminId = 0;
+};

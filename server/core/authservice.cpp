@@ -1,0 +1,345 @@
+#include "core/authservice.h"
+
+#include "core/accountstore.h"
+#include "core/auditlog.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "core/ratelimiter.h"
+#include "core/sessionstore.h"
+#include "crypto/hashpool.h"
+#include "crypto/jose.h"
+#include "crypto/passwordhasher.h"
+#include "crypto/passwordpolicy.h"
+#include "crypto/random.h"
+#include "storage/database.h"
+#include "storage/sessionrepository.h"
+
+namespace {
+
+constexpr int TokenIdBytes = 12;
+
+AuthError error(AuthError::Code code, const QString& message, int retryAfter = 0)
+{
+    return AuthError{code, message, retryAfter};
+}
+
+AuthError busy()
+{
+    return error(AuthError::Code::Busy, QStringLiteral("Server busy, try again shortly"), 1);
+}
+
+AuthError invalidCredentials()
+{
+    return error(AuthError::Code::InvalidCredentials, QStringLiteral("Invalid credentials"));
+}
+
+AuthError unauthorized()
+{
+    return error(AuthError::Code::Unauthorized, QStringLiteral("Unauthorized"));
+}
+
+AuthError storageFailure()
+{
+    return error(AuthError::Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5);
+}
+
+} // namespace
+
+AuthService::AuthService(Parts parts, bool requireAuth, QObject* parent)
+    : QObject(parent), m_parts(parts), m_requireAuth(requireAuth), m_basicCache(parts.credentialHash, parts.clock)
+{
+}
+
+bool AuthService::authEnabled() const
+{
+    return m_parts.accounts.authEnabled();
+}
+
+bool AuthService::setupRequired() const
+{
+    return m_requireAuth && !authEnabled();
+}
+
+Principal AuthService::anonymousAdmin() const
+{
+    return principalFor(m_parts.accounts.admin(), Principal::Method::Anonymous);
+}
+
+Principal AuthService::principalFor(const AccountRecord& account, Principal::Method method) const
+{
+    Principal principal;
+    principal.accountId = account.id;
+    principal.username = account.username;
+    principal.role = account.role;
+    principal.method = method;
+    return principal;
+}
+
+qint64 AuthService::adminAccountId() const
+{
+    return m_parts.accounts.admin().id;
+}
+
+AuthResult AuthService::authenticateBearer(QByteArrayView token) const
+{
+    const JwtVerification verified = m_parts.jwt.verify(token, m_parts.clock.nowSecs(), u"access");
+    if (!verified.ok())
+        return unauthorized();
+    const SessionRecord* session = m_parts.sessions.find(verified.claims.sessionId);
+    if (!session || QString::number(session->accountId) != verified.claims.subject)
+        return unauthorized();
+    const AccountRecord* account = m_parts.accounts.byId(session->accountId);
+    if (!account || account->disabled)
+        return unauthorized();
+    m_parts.sessions.markSeen(session->id);
+    Principal principal = principalFor(*account, Principal::Method::Bearer);
+    principal.sessionId = session->id;
+    principal.sessionCreatedMs = session->createdAtMs;
+    principal.sessionExpiresMs = session->expiresAtMs;
+    return principal;
+}
+
+void AuthService::login(const LoginRequest& request, std::function<void(LoginResult)> done)
+{
+    checkPassword(request.username, request.password, request.client, [this, request, done](PasswordVerdict verdict) {
+        if (auto* failure = std::get_if<AuthError>(&verdict)) {
+            done(std::move(*failure));
+            return;
+        }
+        done(issue(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
+    });
+}
+
+std::optional<AuthResult> AuthService::authenticateBasicNow(const QString& username, const QString& password,
+                                                            const ClientInfo& client)
+{
+    if (auto locked = refuseIfLocked(username, client))
+        return std::move(*locked);
+    const AccountRecord* account = m_parts.accounts.byUsername(username);
+    if (account && !account->disabled
+        && m_basicCache.matches(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), *account))
+        return principalFor(*account, Principal::Method::Basic);
+    return std::nullopt;
+}
+
+void AuthService::verifyBasic(const QString& username, const QString& password, const ClientInfo& client,
+                              std::function<void(AuthResult)> done)
+{
+    checkPassword(username, password, client, [this, username, password, done](PasswordVerdict verdict) {
+        if (auto* failure = std::get_if<AuthError>(&verdict)) {
+            if (failure->code == AuthError::Code::InvalidCredentials)
+                *failure = unauthorized();
+            done(std::move(*failure));
+            return;
+        }
+        const AccountRecord& account = *m_parts.accounts.byId(std::get<qint64>(verdict));
+        m_basicCache.remember(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), account);
+        done(principalFor(account, Principal::Method::Basic));
+    });
+}
+
+std::optional<AuthError> AuthService::refuseIfLocked(const QString& username, const ClientInfo& client)
+{
+    const auto retryAfter = m_parts.limiter.lockedFor(client.ip);
+    if (!retryAfter)
+        return std::nullopt;
+    m_parts.limiter.recordLockedAttempt(client.ip, client.dialect, username);
+    return error(AuthError::Code::RateLimited, QStringLiteral("Too many login attempts. Please try again later."),
+                 *retryAfter);
+}
+
+void AuthService::checkPassword(const QString& username, const QString& password, const ClientInfo& client,
+                                std::function<void(PasswordVerdict)> done)
+{
+    if (auto locked = refuseIfLocked(username, client)) {
+        done(std::move(*locked));
+        return;
+    }
+    const AccountRecord* account = m_parts.accounts.byUsername(username);
+    const QByteArray normalized = PasswordPolicy::normalize(password);
+    const bool tooLong = normalized.size() > PasswordPolicy::MaxBytes;
+    // An unknown user, a disabled account or an account without a password costs the
+    // same argon2id verification as a wrong password, so timing does not tell an
+    // attacker which accounts exist. Over-long input is refused without hashing it.
+    const bool verifiable = account && !account->disabled && !account->passwordHash.isEmpty() && !tooLong;
+    const qint64 accountId = verifiable ? account->id : 0;
+    const QByteArray storedHash = verifiable ? account->passwordHash : QByteArray();
+    const bool queued = m_parts.hashPool.submit<bool>(
+        this,
+        [normalized, storedHash, verifiable, tooLong]() {
+            if (!verifiable) {
+                if (!tooLong)
+                    PasswordHasher::burnVerifyTime(normalized);
+                return false;
+            }
+            return PasswordHasher::verify(normalized, storedHash) == PasswordHasher::Verdict::Match;
+        },
+        [this, username, password, client, accountId, storedHash, done](bool matched) {
+            finishCheck(username, password, client, accountId, storedHash, matched, done);
+        });
+    if (!queued)
+        done(busy());
+}
+
+void AuthService::finishCheck(const QString& username, const QString& password, const ClientInfo& client,
+                              qint64 accountId, const QByteArray& verifiedHash, bool matched,
+                              const std::function<void(PasswordVerdict)>& done)
+{
+    const AccountRecord* account = matched ? m_parts.accounts.byId(accountId) : nullptr;
+    // The password may have changed (or the account gone) while the hash ran: only the
+    // hash that was verified counts.
+    if (!account || account->disabled || account->passwordHash != verifiedHash) {
+        m_parts.limiter.recordFailure(client.ip, client.dialect, username,
+                                      QStringLiteral("wrong password or unknown account"));
+        m_parts.audit.record(QStringLiteral("login.failed"), username, client.ip,
+                             {{QStringLiteral("dialect"), client.dialect}});
+        done(invalidCredentials());
+        return;
+    }
+    if (PasswordHasher::needsRehash(verifiedHash))
+        rehashInBackground(accountId, verifiedHash, password);
+    done(accountId);
+}
+
+LoginResult AuthService::issue(const AccountRecord& account, const LoginRequest& request)
+{
+    const SessionRecord* session = m_parts.sessions.create(account.id, request.client.dialect, request.client.ip,
+                                                           request.client.userAgent, request.accessLifetimeSecs);
+    if (!session)
+        return storageFailure();
+    const qint64 now = m_parts.clock.nowSecs();
+    JwtClaims claims;
+    claims.issuer = m_parts.jwt.issuer();
+    claims.subject = QString::number(account.id);
+    claims.sessionId = session->id;
+    claims.tokenId = Random::urlToken(TokenIdBytes);
+    claims.type = QStringLiteral("access");
+    claims.issuedAt = now;
+    claims.expiresAt = session->expiresAtMs / 1000;
+    IssuedSession issued;
+    issued.sessionId = session->id;
+    issued.sessionCreatedMs = session->createdAtMs;
+    issued.accessToken = m_parts.jwt.sign(claims);
+    issued.accessExpiresAt = claims.expiresAt;
+    issued.account = account;
+    issued.account.passwordHash.clear();
+    m_parts.audit.record(QStringLiteral("login"), account.username, request.client.ip,
+                         {{QStringLiteral("dialect"), request.client.dialect}, {QStringLiteral("session"), session->id}});
+    return issued;
+}
+
+void AuthService::rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password)
+{
+    const QByteArray normalized = PasswordPolicy::normalize(password);
+    m_parts.hashPool.submit<QByteArray>(
+        this, [normalized]() { return PasswordHasher::hash(normalized); },
+        [this, accountId, oldHash](const QByteArray& newHash) {
+            const AccountRecord* account = m_parts.accounts.byId(accountId);
+            if (!account || account->passwordHash != oldHash)
+                return; // changed meanwhile: the newer hash wins
+            if (m_parts.accounts.storePasswordHash(accountId, newHash))
+                qCInfo(lcAuth).noquote() << "re-hashed the password of" << account->username << "with argon2id";
+        });
+}
+
+void AuthService::setPassword(qint64 accountId, const QString& password, const Principal& actor,
+                              const ClientInfo& client, Completion done)
+{
+    const PasswordCheck quick = PasswordPolicy::checkLength(password);
+    if (!quick.acceptable) {
+        done(error(AuthError::Code::PolicyRejected, quick.reason));
+        return;
+    }
+    struct Outcome
+    {
+        QString refusal;
+        QByteArray hash;
+    };
+    const bool queued = m_parts.hashPool.submit<Outcome>(
+        this,
+        [password]() {
+            const PasswordCheck check = PasswordPolicy::check(password);
+            if (!check.acceptable)
+                return Outcome{check.reason, {}};
+            return Outcome{QString(), PasswordHasher::hash(check.normalized)};
+        },
+        [this, accountId, actor, client, done](const Outcome& outcome) {
+            if (!outcome.refusal.isEmpty()) {
+                done(error(AuthError::Code::PolicyRejected, outcome.refusal));
+                return;
+            }
+            done(commitPassword(accountId, outcome.hash, actor, client));
+        });
+    if (!queued)
+        done(busy());
+}
+
+std::optional<AuthError> AuthService::setPasswordNow(qint64 accountId, const QString& password,
+                                                     const Principal& actor, const ClientInfo& client)
+{
+    const PasswordCheck check = PasswordPolicy::check(password);
+    if (!check.acceptable)
+        return error(AuthError::Code::PolicyRejected, check.reason);
+    return commitPassword(accountId, PasswordHasher::hash(check.normalized), actor, client);
+}
+
+std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QByteArray& hash, const Principal& actor,
+                                                     const ClientInfo& client)
+{
+    const AccountRecord* account = m_parts.accounts.byId(accountId);
+    if (!account)
+        return error(AuthError::Code::NotFound, QStringLiteral("No such account"));
+    const qint64 now = m_parts.clock.nowMs();
+    std::vector<QString> ended;
+    // The new hash and the end of the other sessions commit together, or not at all.
+    const bool committed = m_parts.database.transaction([&](QSqlDatabase& db) {
+        if (!AccountRepository::setPasswordHash(db, accountId, hash, now))
+            return false;
+        ended = SessionRepository::revokeAllOf(db, accountId, now, actor.sessionId);
+        return true;
+    });
+    if (!committed)
+        return storageFailure();
+    m_parts.accounts.cachePasswordHash(accountId, hash);
+    m_parts.sessions.forget(ended);
+    m_parts.audit.record(QStringLiteral("password.set"), actor.username, client.ip,
+                         {{QStringLiteral("account"), account->username},
+                          {QStringLiteral("sessions_ended"), qint64(ended.size())}});
+    return std::nullopt;
+}
+
+std::optional<AuthError> AuthService::removeAdminPassword(const Principal& actor, const ClientInfo& client)
+{
+    const qint64 adminId = m_parts.accounts.admin().id;
+    const qint64 now = m_parts.clock.nowMs();
+    std::vector<QString> ended;
+    const bool committed = m_parts.database.transaction([&](QSqlDatabase& db) {
+        if (!AccountRepository::setPasswordHash(db, adminId, QByteArray(), now))
+            return false;
+        ended = SessionRepository::revokeAll(db, now);
+        return true;
+    });
+    if (!committed)
+        return storageFailure();
+    m_parts.accounts.cachePasswordHash(adminId, QByteArray());
+    m_parts.sessions.forget(ended);
+    m_parts.audit.record(QStringLiteral("password.removed"), actor.username, client.ip,
+                         {{QStringLiteral("sessions_ended"), qint64(ended.size())}});
+    return std::nullopt;
+}
+
+std::optional<AuthError> AuthService::logout(const Principal& principal, const ClientInfo& client)
+{
+    if (principal.sessionId.isEmpty())
+        return std::nullopt; // nothing to end (anonymous or Basic)
+    if (!m_parts.sessions.revoke(principal.sessionId))
+        return storageFailure();
+    m_parts.audit.record(QStringLiteral("logout"), principal.username, client.ip,
+                         {{QStringLiteral("session"), principal.sessionId}});
+    return std::nullopt;
+}
+
+bool AuthService::storageReachable() const
+{
+    return m_parts.database.isReachable();
+}

@@ -1,0 +1,112 @@
+#include "core/sessionstore.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "crypto/random.h"
+
+#include <QTimer>
+
+namespace {
+constexpr int LastSeenFlushMs = 5000;
+constexpr int ExpirySweepMs = 60'000;
+constexpr int SessionIdBytes = 18; // 144 bits: unguessable, and short in a JWT
+}
+
+SessionStore::SessionStore(SessionRepository& repository, const Clock& clock, QObject* parent)
+    : QObject(parent), m_repository(repository), m_clock(clock),
+      m_lastSeen(LastSeenFlushMs, [this](std::vector<std::pair<QString, qint64>> batch) {
+          if (!m_repository.touch(batch))
+              qCWarning(lcSessions) << "could not record last-seen times of" << batch.size() << "sessions";
+      })
+{
+    auto* sweep = new QTimer(this);
+    sweep->setInterval(ExpirySweepMs);
+    connect(sweep, &QTimer::timeout, this, &SessionStore::dropExpired);
+    sweep->start();
+}
+
+void SessionStore::load()
+{
+    QHash<QString, SessionRecord> live;
+    for (SessionRecord& session : m_repository.live(m_clock.nowMs())) {
+        const QString id = session.id;
+        live.insert(id, std::move(session));
+    }
+    std::vector<QString> ended;
+    for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
+        if (!live.contains(it.key()))
+            ended.push_back(it.key());
+    }
+    forget(ended);
+    m_live = std::move(live);
+    qCInfo(lcSessions) << m_live.size() << "live sessions";
+}
+
+const SessionRecord* SessionStore::create(qint64 accountId, const QString& dialect, const QString& clientIp,
+                                          const QString& userAgent, qint64 lifetimeSecs)
+{
+    SessionRecord session;
+    session.id = Random::urlToken(SessionIdBytes);
+    session.accountId = accountId;
+    session.dialect = dialect;
+    session.clientIp = clientIp;
+    session.userAgent = userAgent.left(256);
+    session.createdAtMs = session.lastSeenAtMs = m_clock.nowMs();
+    session.expiresAtMs = session.createdAtMs + lifetimeSecs * 1000;
+    if (!m_repository.insert(session)) {
+        qCWarning(lcSessions) << "could not store a new session";
+        return nullptr;
+    }
+    const QString id = session.id;
+    const auto it = m_live.insert(id, std::move(session));
+    emit sessionOpened(id, accountId);
+    return &*it;
+}
+
+const SessionRecord* SessionStore::find(const QString& id) const
+{
+    const auto it = m_live.constFind(id);
+    if (it == m_live.cend() || it->expiresAtMs <= m_clock.nowMs())
+        return nullptr;
+    return &*it;
+}
+
+void SessionStore::markSeen(const QString& id)
+{
+    const auto it = m_live.find(id);
+    if (it == m_live.end())
+        return;
+    const qint64 now = m_clock.nowMs();
+    // Only a change worth writing (a minute) goes to the batch: last-seen is for people, not for security.
+    if (now - it->lastSeenAtMs < 60'000)
+        return;
+    it->lastSeenAtMs = now;
+    m_lastSeen.add({id, now});
+}
+
+bool SessionStore::revoke(const QString& id)
+{
+    if (!m_repository.revoke(id, m_clock.nowMs()))
+        return false;
+    forget({id});
+    return true;
+}
+
+void SessionStore::forget(const std::vector<QString>& ids)
+{
+    for (const QString& id : ids) {
+        if (m_live.remove(id))
+            emit sessionEnded(id);
+    }
+}
+
+void SessionStore::dropExpired()
+{
+    const qint64 now = m_clock.nowMs();
+    std::vector<QString> expired;
+    for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
+        if (it->expiresAtMs <= now)
+            expired.push_back(it.key());
+    }
+    forget(expired);
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// Where Gatehouse's secrets come from. One 32-byte master secret lives in the OS keychain
+// (QtKeychain, namespaced per data directory) or, where no keychain answers (headless),
+// in <dataDir>/master.key with mode 0600. Purpose keys are derived from it with HKDF, so
+// a leak of one (say the token pepper) says nothing about another. SECRET_KEY, when set,
+// is the JWT signing key as its raw UTF-8 bytes (API.md), overriding the derived one.
+class KeyStore
+{
+public:
+    enum class Backend { Auto, Keychain, File };
+
+    struct Options
+    {
+        QString dataDir;
+        Backend backend = Backend::Auto;
+        QByteArray secretKeyOverride; // SECRET_KEY; empty = derive
+    };
+
+    static std::optional<KeyStore> open(const Options& options, QString* error);
+
+    const QByteArray& signingKey() const { return m_signingKey; }
+    const QByteArray& tokenPepper() const { return m_tokenPepper; }
+    QString backendName() const; // "keychain" or "file"
+
+private:
+    KeyStore() = default;
+
+    QByteArray m_signingKey;
+    QByteArray m_tokenPepper;
+    Backend m_backend = Backend::File;
+};

@@ -1,0 +1,303 @@
+#include "http/connectionguard.h"
+
+#include "http/guardedtcpserver.h"
+#include "http/httplog.h"
+#include "http/requestframer.h"
+#include "http/responsequeue.h"
+
+#include <QSslSocket>
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+
+constexpr qint64 LingerMs = 2000;
+constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
+
+QString messageFor(int status)
+{
+    switch (status) {
+    case 404: return QStringLiteral("Not found");
+    case 413: return QStringLiteral("Request body too large");
+    case 429: return QStringLiteral("Too many pipelined requests");
+    case 431: return QStringLiteral("Request header fields too large");
+    default: return QStringLiteral("Malformed request");
+    }
+}
+
+// One scratch buffer per thread for peeking: a connection keeps no copy of its input.
+QByteArray& peekBuffer()
+{
+    thread_local QByteArray buffer;
+    return buffer;
+}
+
+} // namespace
+
+ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const QHostAddress& peer, quint64 serial,
+                                 std::shared_ptr<const ConnectionContext> context, GuardedTcpServer* listener)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_peer(peer)
+    , m_serial(serial)
+    , m_context(std::move(context))
+    , m_listener(listener)
+    , m_queue(std::make_shared<ResponseQueue>(this, m_context))
+    , m_framer(std::make_unique<RequestFramer>(m_context->limits, *m_queue))
+    , m_since(monotonicMs())
+{
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    release();
+}
+
+void ConnectionGuard::connectBefore()
+{
+    m_phase = Phase::Http;
+    m_since = monotonicMs();
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
+}
+
+void ConnectionGuard::connectAfter(QObject* httpServer)
+{
+    m_httpServer = httpServer;
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyReadAfter);
+}
+
+Responder ConnectionGuard::takeResponder(const QString& path)
+{
+    return Responder(m_queue, m_queue->reserve(path));
+}
+
+bool ConnectionGuard::isBusy() const
+{
+    return m_phase == Phase::Http && (m_framer->inRequest() || m_queue->outstanding() > 0);
+}
+
+qint64 ConnectionGuard::idleSinceMs() const
+{
+    switch (m_phase) {
+    case Phase::Handshake:
+        return m_since;
+    case Phase::Http:
+        return std::max(m_since, m_queue->idleSinceMs());
+    case Phase::Closing:
+    case Phase::Lingering:
+        break;
+    }
+    return 0; // closing anyway: the first to go
+}
+
+qint64 ConnectionGuard::deadlineMs() const
+{
+    const ConnectionLimits& limits = m_context->limits;
+    switch (m_phase) {
+    case Phase::Handshake:
+        return m_since + limits.handshakeTimeoutMs;
+    case Phase::Closing:
+        return m_since + limits.idleTimeoutMs;
+    case Phase::Lingering:
+        return m_since + std::min<qint64>(LingerMs, limits.idleTimeoutMs);
+    case Phase::Http:
+        break;
+    }
+    // A request (line, headers and its at most 64 KiB body) must arrive within the header
+    // deadline of its first byte, and the first request within that of the connect.
+    if (m_framer->inRequest())
+        return m_framer->requestStartMs() + limits.headerTimeoutMs;
+    if (m_queue->outstanding() > 0)
+        return NoDeadline; // the server's turn
+    if (m_queue->framedCount() == 0)
+        return m_since + limits.headerTimeoutMs;
+    return m_queue->idleSinceMs() + limits.idleTimeoutMs;
+}
+
+void ConnectionGuard::expire()
+{
+    if (m_phase == Phase::Http && !m_framer->inRequest()) {
+        qCDebug(lcHttp) << "closing idle connection from" << m_peer;
+        release();
+        m_socket->disconnectFromHost();
+        return;
+    }
+    const char* stage = m_phase == Phase::Handshake ? "(TLS handshake)"
+                        : m_framer->inRequest()       ? "(request)"
+                                                      : "(closing)";
+    qCInfo(lcHttp) << "deadline passed; dropping connection from" << m_peer << stage;
+    abort();
+}
+
+void ConnectionGuard::abort()
+{
+    release();
+    m_socket->abort();
+    m_socket->deleteLater();
+}
+
+void ConnectionGuard::evict()
+{
+    qCDebug(lcHttp) << "evicting the oldest idle connection of" << m_peer;
+    if (m_phase != Phase::Http) {
+        abort();
+        return;
+    }
+    release();
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::shutdown()
+{
+    if (m_phase == Phase::Handshake) {
+        abort();
+        return;
+    }
+    if (m_phase != Phase::Http)
+        return;
+    m_framer->stop();
+    if (m_queue->outstanding() == 0) {
+        release();
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_queue->closeAfterLastFramed();
+    maybeStopReading();
+}
+
+void ConnectionGuard::release()
+{
+    if (GuardedTcpServer* listener = std::exchange(m_listener, nullptr))
+        listener->release(this);
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    if (m_phase != Phase::Http || m_discarding) {
+        discardInput();
+        return;
+    }
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 fresh = available - m_unread;
+    m_unread = available;
+    if (fresh <= 0 || m_framer->isStopped())
+        return;
+    QByteArray& buffer = peekBuffer();
+    if (buffer.size() < available)
+        buffer.resize(available);
+    if (m_socket->peek(buffer.data(), available) != available) {
+        m_framer->refuse(400, "unreadable input");
+    } else {
+        m_framer->feed(buffer.constData() + (available - fresh), fresh);
+    }
+    if (buffer.size() > 64 * 1024)
+        buffer = QByteArray();
+    if (m_framer->isStopped())
+        maybeStopReading();
+}
+
+void ConnectionGuard::onReadyReadAfter()
+{
+    if (m_phase != Phase::Http || m_discarding)
+        return;
+    m_unread = m_socket->bytesAvailable();
+    if (m_pumping)
+        return; // a nested emission from the loop below
+    // QHttpServer 6.4 takes one request per readyRead; hand it the rest of a pipelined batch.
+    m_pumping = true;
+    quint64 handled = m_queue->reservedCount();
+    while (!m_discarding && handled < m_queue->framedCount() && m_unread > 0
+           && m_socket->state() == QAbstractSocket::ConnectedState) {
+        emit m_socket->readyRead();
+        const quint64 now = m_queue->reservedCount();
+        if (now == handled)
+            break; // no progress: never spin
+        handled = now;
+    }
+    m_pumping = false;
+    if (m_framer->isStopped())
+        maybeStopReading();
+}
+
+// Once QHttpServer has taken every request framed before the stop, it must read nothing
+// more: it is detached and the error answer (if any) takes the next slot.
+void ConnectionGuard::maybeStopReading()
+{
+    if (m_discarding || m_queue->reservedCount() < m_queue->framedCount())
+        return;
+    stopReading();
+    const int status = m_framer->errorStatus();
+    if (status == 0)
+        return;
+    qCInfo(lcHttp) << "refused a request from" << m_peer << "with" << status << m_framer->errorReason();
+    m_queue->addFramed({.closeAfter = true, .http10 = false, .head = false});
+    const quint64 slot = m_queue->reserve(m_framer->targetPath());
+    m_queue->sendError(slot, status, messageFor(status));
+}
+
+void ConnectionGuard::stopReading()
+{
+    if (m_discarding)
+        return;
+    m_discarding = true;
+    if (m_httpServer)
+        QObject::disconnect(m_socket, &QIODevice::readyRead, m_httpServer, nullptr);
+    // QHttpServer reads inside a QIODevice transaction; an open one would pin all input.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    discardInput();
+}
+
+void ConnectionGuard::discardInput()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available > 0)
+        m_socket->skip(available);
+    m_unread = 0;
+}
+
+void ConnectionGuard::closeAfterResponse()
+{
+    if (m_phase != Phase::Http)
+        return;
+    m_framer->stop();
+    stopReading();
+    m_phase = Phase::Closing;
+    m_since = monotonicMs();
+    // QSslSocket emits bytesWritten before the encrypted bytes leave for the network.
+    if (auto* ssl = qobject_cast<QSslSocket*>(m_socket))
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &ConnectionGuard::checkWritten);
+    else
+        connect(m_socket, &QIODevice::bytesWritten, this, &ConnectionGuard::checkWritten);
+    checkWritten();
+}
+
+void ConnectionGuard::checkWritten()
+{
+    if (m_phase != Phase::Closing || m_socket->bytesToWrite() > 0)
+        return;
+    if (auto* ssl = qobject_cast<QSslSocket*>(m_socket); ssl && ssl->encryptedBytesToWrite() > 0)
+        return;
+    startLinger();
+}
+
+// Half-close, then read and drop what the client still sends until it closes too (or the
+// linger deadline passes): closing outright with unread input makes the kernel answer with
+// a reset, which can destroy the answer before the client has read it.
+void ConnectionGuard::startLinger()
+{
+    m_phase = Phase::Lingering;
+    m_since = monotonicMs();
+    disconnect(m_socket, nullptr, this, nullptr);
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::discardInput);
+    const qintptr descriptor = m_socket->socketDescriptor();
+    if (m_socket->state() != QAbstractSocket::ConnectedState || descriptor < 0) {
+        abort();
+        return;
+    }
+    ::shutdown(int(descriptor), SHUT_WR);
+    discardInput();
+}

@@ -1,0 +1,101 @@
+#include "http/endpoints.h"
+
+#include "core/authservice.h"
+#include "core/ratelimiter.h"
+#include "http/errorenvelope.h"
+
+Endpoints::Endpoints(RouteTable& routes, AuthService& auth, SubnetList trustedProxies)
+    : m_routes(routes), m_auth(auth), m_authenticator(auth), m_trustedProxies(std::move(trustedProxies))
+{
+    m_routes.setFallback([this](const HttpRequest& request, Responder responder) {
+        serveUnmatched(request, responder);
+    });
+}
+
+void Endpoints::add(HttpMethod method, const QString& pattern, Access access, const QString& summary,
+                    EndpointHandler handler)
+{
+    const Dialect dialect = dialectForPath(pattern);
+    m_routes.add(Route{method, pattern, gated(dialect, access, std::move(handler)), dialectName(dialect), summary});
+}
+
+void Endpoints::setFallback(Dialect dialect, Access access, EndpointHandler handler)
+{
+    m_fallbacks[int(dialect)] = Fallback{access, std::move(handler)};
+}
+
+void Endpoints::serveUnmatched(const HttpRequest& request, Responder& responder) const
+{
+    static const EndpointHandler notFound = [](const Call& call, Responder& r) {
+        sendError(r, call.dialect, AuthError{AuthError::Code::NotFound, QStringLiteral("Not found"), 0});
+    };
+    static const EndpointHandler methodNotAllowed = [](const Call& call, Responder& r) {
+        sendError(r, call.dialect, AuthError{AuthError::Code::MethodNotAllowed, QStringLiteral("Method not allowed"), 0});
+    };
+    const Dialect dialect = dialectForPath(request.path);
+    QStringList ignored;
+    for (const Route& route : m_routes.routes()) {
+        if (matchRoutePattern(route.pattern, request.path, &ignored)) {
+            serve(request, responder, dialect, Access::Public, methodNotAllowed);
+            return;
+        }
+    }
+    const Fallback& fallback = m_fallbacks[int(dialect)];
+    if (fallback.handler)
+        serve(request, responder, dialect, fallback.access, fallback.handler);
+    else
+        serve(request, responder, dialect, Access::Public, notFound);
+}
+
+RouteHandler Endpoints::gated(Dialect dialect, Access access, EndpointHandler handler) const
+{
+    return [this, dialect, access, handler = std::move(handler)](const HttpRequest& request, Responder responder) {
+        serve(request, responder, dialect, access, handler);
+    };
+}
+
+void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect dialect, Access access,
+                      const EndpointHandler& handler) const
+{
+    const ClientInfo client{clientAddress(request, m_trustedProxies), QString::fromUtf8(request.userAgent),
+                            dialectName(dialect)};
+    if (!m_auth.limiter().allowRequest(client.ip)) {
+        sendError(responder, dialect,
+                  AuthError{AuthError::Code::RateLimited, QStringLiteral("Too many requests. Please try again later."), 1});
+        return;
+    }
+    const bool needsCredential =
+        access == Access::Authenticated || (access == Access::OpenUntilPasswordSet && m_auth.authEnabled());
+    if (!needsCredential) {
+        // Public endpoints act as nobody; the password endpoint before set-up acts as the admin.
+        const Principal principal = access == Access::OpenUntilPasswordSet ? m_auth.anonymousAdmin() : Principal{};
+        handler(Call{request, client, principal, dialect}, responder);
+        return;
+    }
+    if (m_auth.setupRequired()) {
+        sendError(responder, dialect,
+                  AuthError{AuthError::Code::SetupRequired,
+                            QStringLiteral("Set the admin password first: authentication is required"), 0});
+        return;
+    }
+    if (auto result = m_authenticator.authenticateNow(request, client)) {
+        proceed(request, client, responder, dialect, *result, handler);
+        return;
+    }
+    // A Basic credential not seen before: its hash runs on the pool, so the request and
+    // its responder wait in the callback.
+    auto held = std::make_shared<std::pair<HttpRequest, Responder>>(request, std::move(responder));
+    m_authenticator.authenticateLater(held->first, client, [held, client, dialect, handler](AuthResult result) {
+        proceed(held->first, client, held->second, dialect, result, handler);
+    });
+}
+
+void Endpoints::proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
+                        const AuthResult& result, const EndpointHandler& handler)
+{
+    if (const auto* error = std::get_if<AuthError>(&result)) {
+        sendError(responder, dialect, *error);
+        return;
+    }
+    handler(Call{request, client, std::get<Principal>(result), dialect}, responder);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/principal.h"
+#include "http/authenticator.h"
+#include "http/clientaddress.h"
+#include "http/dialect.h"
+#include "http/routetable.h"
+
+#include <functional>
+
+class AuthService;
+
+// Who may call an endpoint.
+enum class Access {
+    Public,              // anyone (health, login)
+    Authenticated,       // a valid credential; anonymous admin while auth is disabled
+    OpenUntilPasswordSet // anyone while auth is disabled, else as Authenticated
+};
+
+// What a handler gets besides its Responder: the request, the client as the limiter sees
+// it, and (for non-public endpoints) the authenticated principal.
+struct Call
+{
+    const HttpRequest& request;
+    ClientInfo client;
+    Principal principal;
+    Dialect dialect;
+};
+
+using EndpointHandler = std::function<void(const Call&, Responder&)>;
+
+// Registers endpoints in the RouteTable behind the common gate every request passes:
+// the per-IP token bucket (429), then, unless public, setup-required (503) and
+// authentication (401) — each answered in the endpoint's dialect.
+class Endpoints
+{
+public:
+    Endpoints(RouteTable& routes, AuthService& auth, SubnetList trustedProxies);
+
+    void add(HttpMethod method, const QString& pattern, Access access, const QString& summary,
+             EndpointHandler handler);
+    // What answers a request no route matches, per dialect, behind the same gate. A known
+    // path asked with another method gets 405 first. Dialects without one answer 404.
+    void setFallback(Dialect dialect, Access access, EndpointHandler handler);
+
+    AuthService& auth() { return m_auth; }
+
+private:
+    RouteHandler gated(Dialect dialect, Access access, EndpointHandler handler) const;
+    void serve(const HttpRequest& request, Responder& responder, Dialect dialect, Access access,
+               const EndpointHandler& handler) const;
+
+    void serveUnmatched(const HttpRequest& request, Responder& responder) const;
+    static void proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
+                        const AuthResult& result, const EndpointHandler& handler);
+
+    struct Fallback
+    {
+        Access access = Access::Public;
+        EndpointHandler handler;
+    };
+
+    RouteTable& m_routes;
+    Fallback m_fallbacks[3];
+    AuthService& m_auth;
+    Authenticator m_authenticator;
+    SubnetList m_trustedProxies;
+};

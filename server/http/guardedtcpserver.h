@@ -1,0 +1,61 @@
+#pragma once
+
+#include "http/connectioncontext.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class ConnectionGuard;
+class QSslSocket;
+
+// Gatehouse's listening socket, handed to QHttpServer with bind(). It accepts each
+// connection itself (TLS 1.2+ handshake under a deadline), puts a ConnectionGuard on it
+// and only then hands it to QHttpServer. It caps connections in total and per client
+// address: at a cap the oldest connection of that address (or of all, for the total cap)
+// with no request in progress is closed to make room, so a thousand idle connections
+// cannot lock anyone out; only when every connection is busy is the newcomer refused.
+// One coarse timer enforces every connection's deadlines.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    // `httpServer` is the QHttpServer this listener is bound to: the receiver of the
+    // readyRead connections a guard cuts when it stops a connection.
+    GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer,
+                     QObject* parent = nullptr);
+    ~GuardedTcpServer() override;
+
+    void setTlsConfiguration(const QSslConfiguration& configuration) { m_tls = configuration; }
+    int connectionCount() const { return int(m_guards.size()); }
+    ConnectionGuard* guardFor(const QTcpSocket* socket) const { return m_guards.value(socket); }
+
+    // Stops accepting; idle connections close now, busy ones after their answers.
+    void shutdown();
+    // From a guard whose connection is going away: it no longer counts.
+    void release(ConnectionGuard* guard);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    bool makeRoom(const QHostAddress& peer);
+    ConnectionGuard* oldestIdle(const QHostAddress* peer) const;
+    void startTls(QSslSocket* socket, ConnectionGuard* guard);
+    void handOver(ConnectionGuard* guard);
+    void sweep();
+
+    std::shared_ptr<const ConnectionContext> m_context;
+    QObject* m_httpServer;
+    std::optional<QSslConfiguration> m_tls;
+    QHash<const QTcpSocket*, ConnectionGuard*> m_guards;
+    QHash<QHostAddress, int> m_perAddress;
+    quint64 m_accepted = 0;
+    QTimer m_sweepTimer;
+};

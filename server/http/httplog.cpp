@@ -1,0 +1,3 @@
+#include "http/httplog.h"
+
+Q_LOGGING_CATEGORY(lcHttp, "gatehouse.http", QtInfoMsg)

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "crypto/tlsidentity.h"
+#include "http/connectionlimits.h"
+#include "http/routetable.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class AuthError;
+
+struct HttpServerOptions
+{
+    QHostAddress address = QHostAddress::Any;
+    quint16 port = 3539; // 0 = ephemeral
+    std::optional<TlsIdentity> tls; // empty = plain HTTP (--http)
+    ConnectionLimits limits;
+};
+
+// Renders an error the guard itself answers (413, 431, 400) in the error envelope of the
+// dialect that owns `path` ("" when the request line was unreadable).
+using GuardErrorRenderer = std::function<QByteArray(QStringView path, int status, const QString& message)>;
+
+class GuardedTcpServer;
+class QHttpServer;
+class QHttpServerRequest;
+class QTcpSocket;
+
+// Gatehouse's HTTP front: the guarded listener (own QTcpServer, TLS, caps, deadlines,
+// request framing) handed to QHttpServer, which routes to the RouteTable. This class's
+// .cpp is the only file that calls QHttpServer (its API changes between 6.4 and 6.8).
+// Construct it in the thread that serves; it is never moved.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpServer(RouteTable routes, GuardErrorRenderer errorRenderer, QObject* parent = nullptr);
+    ~HttpServer() override;
+
+    bool listen(const HttpServerOptions& options, QString* error);
+    quint16 port() const;
+    bool isTls() const;
+    int connectionCount() const;
+    // Stops accepting, answers what is in flight, closes idle connections.
+    void close();
+
+private:
+    void dispatch(const QHttpServerRequest& request, QTcpSocket* socket);
+
+    RouteTable m_routes;
+    GuardErrorRenderer m_errorRenderer;
+    std::unique_ptr<QHttpServer> m_server;
+    GuardedTcpServer* m_listener = nullptr; // owned by m_server once bound
+    bool m_tls = false;
+};

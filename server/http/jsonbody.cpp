@@ -1,0 +1,28 @@
+#include "http/jsonbody.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+std::optional<QJsonObject> parseJsonObject(const QByteArray& body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+std::optional<QString> stringField(const QJsonObject& object, const QString& name)
+{
+    const QJsonValue value = object.value(name);
+    if (!value.isString())
+        return std::nullopt;
+    return value.toString();
+}
+
+QString isoUtc(qint64 msSinceEpoch)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch - msSinceEpoch % 1000, Qt::UTC);
+    return time.toString(Qt::ISODate);
+}

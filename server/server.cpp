@@ -1,0 +1,211 @@
+#include "server.h"
+
+#include "core/accountstore.h"
+#include "core/auditlog.h"
+#include "core/authservice.h"
+#include "core/clock.h"
+#include "core/externalchangewatcher.h"
+#include "core/ratelimiter.h"
+#include "core/sessionstore.h"
+#include "crypto/hashpool.h"
+#include "crypto/jose.h"
+#include "crypto/keystore.h"
+#include "crypto/passwordpolicy.h"
+#include "crypto/selftest.h"
+#include "http/endpoints.h"
+#include "http/errorenvelope.h"
+#include "http/flexapi.h"
+#include "http/httpserver.h"
+#include "serverlogging.h"
+#include "storage/accountrepository.h"
+#include "storage/auditrepository.h"
+#include "storage/database.h"
+#include "storage/ratelimiteventrepository.h"
+#include "storage/sessionrepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace {
+constexpr int ExternalChangePollMs = 1000;
+}
+
+// Everything the server is made of, in construction order (destroyed in reverse).
+struct Server::Parts
+{
+    Parts(const Config& config, const Clock& clock, const KeyStore& keys, QObject* owner)
+        : database(config.sqlitePath()), accountRepository(database), sessionRepository(database),
+          rateLimitEvents(database), auditRepository(database), accounts(accountRepository, clock),
+          sessions(sessionRepository, clock, owner),
+          limiter(RateLimitSettings{config.maxLoginAttempts, config.rateLimitWindowSecs, config.globalRateLimitRps,
+                                    config.globalRateLimitBurst},
+                  rateLimitEvents, clock, owner),
+          audit(auditRepository, clock, owner), hashPool(config.hashThreads, config.hashQueue),
+          jwt(keys.signingKey(), QStringLiteral("gatehouse")), credentialHash(keys.tokenPepper()),
+          auth(AuthService::Parts{database, accounts, sessions, limiter, audit, hashPool, jwt, credentialHash, clock},
+               config.requireAuth, owner)
+    {
+    }
+
+    Database database;
+    AccountRepository accountRepository;
+    SessionRepository sessionRepository;
+    RateLimitEventRepository rateLimitEvents;
+    AuditRepository auditRepository;
+    AccountStore accounts;
+    SessionStore sessions;
+    RateLimiter limiter;
+    AuditLog audit;
+    HashPool hashPool;
+    JwtHs256 jwt;
+    HmacSha256 credentialHash;
+    AuthService auth;
+    std::unique_ptr<ExternalChangeWatcher> changeWatcher;
+    RouteTable routes;
+    std::unique_ptr<Endpoints> endpoints;
+    std::unique_ptr<HttpServer> http;
+    QString fingerprint;
+};
+
+Server::Server(Config config, std::shared_ptr<Clock> clock, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
+{
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::start(QString* error)
+{
+    if (!open(error) || !seedAdminPassword(error))
+        return false;
+    followExternalChanges();
+    return listen(error);
+}
+
+bool Server::open(QString* error)
+{
+    if (!CryptoSelfTest::run(error)) {
+        *error = QStringLiteral("crypto self-test failed: ") + *error;
+        return false;
+    }
+    const auto keys = KeyStore::open(KeyStore::Options{m_config.dataDir, m_config.keyStoreBackend, m_config.secretKey},
+                                     error);
+    if (!keys)
+        return false;
+    qCInfo(lcServer).noquote() << "keys from the" << keys->backendName() << "key store";
+    m_parts = std::make_unique<Parts>(m_config, *m_clock, *keys, this);
+    if (!m_parts->database.migrate(error) || !m_parts->accounts.load(error))
+        return false;
+    m_parts->sessions.load();
+    m_parts->limiter.restore();
+    return true;
+}
+
+void Server::followExternalChanges()
+{
+    m_parts->changeWatcher = std::make_unique<ExternalChangeWatcher>(m_parts->database, ExternalChangePollMs);
+    connect(m_parts->changeWatcher.get(), &ExternalChangeWatcher::changed, this, [this] {
+        QString error;
+        if (!m_parts->accounts.load(&error))
+            qCWarning(lcServer).noquote() << "could not reload accounts:" << error;
+        m_parts->sessions.load();
+        qCInfo(lcServer) << "picked up changes made by another process";
+    });
+}
+
+bool Server::listen(QString* error)
+{
+    m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_config.trustedProxies);
+    FlexApi::registerRoutes(*m_parts->endpoints, m_config);
+
+    HttpServerOptions options;
+    options.address = m_config.listenAddress;
+    options.port = m_config.port;
+    options.limits = m_config.limits;
+    if (!m_config.plainHttp) {
+        options.tls = TlsIdentity::loadOrCreate(m_config.dataDir, error);
+        if (!options.tls)
+            return false;
+        m_parts->fingerprint = options.tls->sha256Fingerprint();
+    }
+    m_parts->http = std::make_unique<HttpServer>(m_parts->routes, renderTransportError);
+    return m_parts->http->listen(options, error);
+}
+
+bool Server::seedAdminPassword(QString* error)
+{
+    if (m_config.adminPasswordFile.isEmpty() || m_parts->auth.authEnabled())
+        return true;
+    const auto password = readPasswordFile(m_config.adminPasswordFile, error);
+    if (!password)
+        return false;
+    Principal system;
+    system.username = QStringLiteral("system");
+    // Before the listener opens, so hashing on this thread keeps nobody waiting.
+    if (const auto outcome = m_parts->auth.setPasswordNow(m_parts->auth.adminAccountId(), *password, system, {})) {
+        *error = QStringLiteral("admin password file %1: %2").arg(m_config.adminPasswordFile, outcome->message);
+        return false;
+    }
+    qCInfo(lcServer).noquote() << "admin password seeded from" << m_config.adminPasswordFile;
+    return true;
+}
+
+std::optional<QString> Server::readPasswordFile(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the admin password file %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    // The first line, without its line ending: `echo secret > file` must work as expected.
+    QByteArray line = file.readLine(PasswordPolicy::MaxBytes * 4);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        *error = QStringLiteral("the admin password file %1 is empty").arg(path);
+        return std::nullopt;
+    }
+    return QString::fromUtf8(line);
+}
+
+void Server::stop()
+{
+    if (!m_parts)
+        return;
+    if (m_parts->http)
+        m_parts->http->close();
+    m_parts->hashPool.waitForDone();
+    QCoreApplication::sendPostedEvents(this); // deliver finished hash jobs before the flush
+    m_parts->sessions.flush();
+    m_parts->limiter.flush();
+    m_parts->audit.flush();
+}
+
+quint16 Server::port() const
+{
+    return m_parts && m_parts->http ? m_parts->http->port() : 0;
+}
+
+QString Server::url() const
+{
+    const QHostAddress& address = m_config.listenAddress;
+    const bool wildcard = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    QString host = wildcard ? QStringLiteral("localhost") : address.toString();
+    if (!wildcard && address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    const QString scheme = m_config.plainHttp ? QStringLiteral("http://") : QStringLiteral("https://");
+    return scheme + host + u':' + QString::number(port());
+}
+
+QString Server::certificateFingerprint() const
+{
+    return m_parts ? m_parts->fingerprint : QString();
+}
+
+AuthService& Server::auth()
+{
+    return m_parts->auth;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "config.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class AuthService;
+class Clock;
+class Database;
+class HttpServer;
+
+// The composition root: builds storage, keys, core services and the HTTP front from a
+// Config. A Server lives in the thread that created it and is never moved; ServerThread
+// runs one in a thread of its own (the GUI, gatehoused and the tests all use that).
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    Server(Config config, std::shared_ptr<Clock> clock, QObject* parent = nullptr);
+    ~Server() override;
+
+    // Opens storage, keys and the listener. On failure returns false with a one-line reason.
+    bool start(QString* error);
+    // Opens storage and keys only: what the administration commands need.
+    bool open(QString* error);
+    // Stops accepting, lets answers in flight finish, flushes batched writes.
+    void stop();
+
+    quint16 port() const;
+    QString url() const;                     // e.g. "https://localhost:3539"
+    QString certificateFingerprint() const;  // SHA-256, "" over plain HTTP
+    AuthService& auth();
+    const Config& config() const { return m_config; }
+
+    static std::optional<QString> readPasswordFile(const QString& path, QString* error);
+
+private:
+    bool seedAdminPassword(QString* error);
+    void followExternalChanges();
+    bool listen(QString* error);
+
+    struct Parts;
+    Config m_config;
+    std::shared_ptr<Clock> m_clock;
+    std::unique_ptr<Parts> m_parts;
+};

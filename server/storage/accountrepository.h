@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class Database;
+
+struct AccountRecord
+{
+    qint64 id = 0;
+    QString username;
+    QString firstname;
+    QString lastname;
+    QString role;            // "admin" | "operator" | "viewer"
+    QByteArray passwordHash; // PHC argon2id or imported bcrypt; empty = no password set
+    bool disabled = false;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+};
+
+class AccountRepository
+{
+public:
+    explicit AccountRepository(Database& database) : m_database(database) {}
+
+    std::vector<AccountRecord> all();
+    std::optional<AccountRecord> byId(qint64 id);
+    std::optional<AccountRecord> byUsername(const QString& username);
+    // Returns the new id, or 0 on failure (e.g. the username exists).
+    qint64 insert(const AccountRecord& account);
+    // update/setPasswordHash/remove: false when there is no such account (or on failure).
+    bool update(const AccountRecord& account); // all columns but id and createdAt
+    bool setPasswordHash(qint64 id, const QByteArray& hash, qint64 atMs);
+    // The same on an explicit connection, for use inside Database::transaction().
+    static bool setPasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& hash, qint64 atMs);
+    bool remove(qint64 id);
+
+private:
+    Database& m_database;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+class Database;
+
+// The audit log: who did what, from where. `detail` is compact JSON text with no secret.
+struct AuditEventRecord
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString kind;     // e.g. "login", "logout", "password.set", "password.removed", "session.revoked"
+    QString actor;    // username or "anonymous"
+    QString clientIp;
+    QString detail;
+};
+
+class AuditRepository
+{
+public:
+    explicit AuditRepository(Database& database) : m_database(database) {}
+
+    qint64 append(const AuditEventRecord& event); // returns the id, 0 on failure
+    bool append(const std::vector<AuditEventRecord>& events);
+    // Newest first, ids below `beforeId` (0 = from the newest).
+    std::vector<AuditEventRecord> recent(int limit, qint64 beforeId = 0);
+    int purge(qint64 beforeMs); // returns how many were deleted, -1 on failure
+
+private:
+    Database& m_database;
+};

@@ -1,0 +1,168 @@
+#include "storage/database.h"
+
+#include "storage/migrations.h"
+#include "storage/sqldialect.h"
+#include "storage/sqlutil.h"
+#include "storage/storagelog.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <atomic>
+
+// The connections one Database created, by name, each with the hook on its thread's
+// `finished` signal. Whoever takes a name out (the thread ending or ~Database) removes it.
+struct ConnectionRegistry
+{
+    QMutex mutex;
+    QHash<QString, QMetaObject::Connection> threadHooks;
+};
+
+namespace {
+
+std::atomic<quint64> g_nextDatabaseId{1};
+std::atomic<quint64> g_nextThreadSerial{1};
+
+// A number for the calling thread that is never reused (unlike thread ids and QThread
+// addresses), so a new thread can never pick up a dead thread's connection by its name.
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = g_nextThreadSerial.fetch_add(1);
+    return serial;
+}
+
+// Runs in the ending thread, after its work: no QSqlDatabase handle of it is left.
+void releaseThreadConnection(ConnectionRegistry& registry, const QString& name)
+{
+    QMetaObject::Connection hook;
+    {
+        QMutexLocker lock(&registry.mutex);
+        const auto it = registry.threadHooks.constFind(name);
+        if (it == registry.threadHooks.cend())
+            return; // ~Database removed it already
+        hook = it.value();
+        registry.threadHooks.erase(it);
+    }
+    QObject::disconnect(hook);
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool execPlain(QSqlDatabase& db, const QString& statement, const char* what)
+{
+    QSqlQuery query(db);
+    return SqlUtil::run(query, statement, {}, what);
+}
+
+} // namespace
+
+Database::Database(QString location)
+    : m_location(std::move(location))
+    , m_connectionPrefix(QStringLiteral("gatehouse-%1-").arg(g_nextDatabaseId.fetch_add(1)))
+    , m_dialect(&SqlDialect::sqlite())
+    , m_registry(std::make_shared<ConnectionRegistry>())
+{
+}
+
+Database::~Database()
+{
+    QHash<QString, QMetaObject::Connection> hooks;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        hooks.swap(m_registry->threadHooks);
+    }
+    // removeDatabase() may run in any thread once the connection's handles are gone; the
+    // repositories hold none, so the last handle goes with it and the connection closes.
+    for (auto it = hooks.cbegin(); it != hooks.cend(); ++it) {
+        QObject::disconnect(it.value());
+        QSqlDatabase::removeDatabase(it.key());
+    }
+}
+
+QString Database::connectionName() const
+{
+    return m_connectionPrefix + QString::number(threadSerial());
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = connectionName();
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false) : addConnection(name);
+    if (!db.isOpen())
+        open(db);
+    return db;
+}
+
+QSqlDatabase Database::addConnection(const QString& name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driver, name);
+    db.setDatabaseName(m_location);
+    // A thread that ends gives its connection back; the main thread's goes with ~Database.
+    const std::shared_ptr<ConnectionRegistry> registry = m_registry;
+    const auto release = [registry, name] { releaseThreadConnection(*registry, name); };
+    const QMetaObject::Connection hook = QObject::connect(QThread::currentThread(), &QThread::finished, release);
+    QMutexLocker lock(&m_registry->mutex);
+    m_registry->threadHooks.insert(name, hook);
+    return db;
+}
+
+bool Database::open(QSqlDatabase& db)
+{
+    if (m_dialect->prepareLocation && !m_dialect->prepareLocation(m_location))
+        return false;
+    if (!db.open()) {
+        qCWarning(lcStorage).noquote() << "cannot open the database" << m_location << ":" << db.lastError().text();
+        return false;
+    }
+    for (const QString& statement : m_dialect->onOpen) {
+        if (!execPlain(db, statement, "database.setup")) {
+            db.close();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::migrate(QString* error)
+{
+    return Migrations::apply(*this, *m_dialect, error);
+}
+
+int Database::schemaVersion()
+{
+    QSqlDatabase db = connection();
+    return Migrations::currentVersion(db);
+}
+
+bool Database::transaction(const std::function<bool(QSqlDatabase&)>& work)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen() || !execPlain(db, m_dialect->beginWrite, "database.begin"))
+        return false;
+    const bool committed = work(db) && execPlain(db, QStringLiteral("COMMIT"), "database.commit");
+    if (!committed)
+        execPlain(db, QStringLiteral("ROLLBACK"), "database.rollback");
+    return committed;
+}
+
+qint64 Database::externalChangeCounter()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return -1;
+    QSqlQuery query(db);
+    if (!SqlUtil::run(query, m_dialect->changeCounterQuery, {}, "database.changeCounter") || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+bool Database::isReachable()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return false;
+    QSqlQuery query(db);
+    return SqlUtil::run(query, QStringLiteral("SELECT 1"), {}, "database.ping") && query.next();
+}

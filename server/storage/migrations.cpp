@@ -1,0 +1,124 @@
+#include "storage/migrations.h"
+
+#include "storage/database.h"
+#include "storage/sqldialect.h"
+#include "storage/sqlutil.h"
+
+#include <QDateTime>
+#include <QSqlError>
+
+#include <vector>
+
+namespace {
+
+struct Step
+{
+    int version;
+    std::vector<const char*> statements; // "{autoid}" and "{blob}" are replaced per dialect
+};
+
+// Times are milliseconds since the Unix epoch (BIGINT). Text columns are NOT NULL with ''
+// for "none"; sessions.revoked_at is 0 while the session is live.
+const std::vector<Step>& steps()
+{
+    static const std::vector<Step> list = {
+        {1,
+         {"CREATE TABLE accounts (id {autoid}, username TEXT NOT NULL UNIQUE, firstname TEXT NOT NULL DEFAULT '', "
+          "lastname TEXT NOT NULL DEFAULT '', role TEXT NOT NULL, password_hash {blob}, "
+          "disabled INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+          "CREATE TABLE sessions (id TEXT PRIMARY KEY, "
+          "account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, dialect TEXT NOT NULL, "
+          "client_ip TEXT NOT NULL DEFAULT '', user_agent TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL, "
+          "expires_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL DEFAULT 0, "
+          "revoked_at BIGINT NOT NULL DEFAULT 0, refresh_hash {blob})",
+          "CREATE INDEX sessions_revoked_expires ON sessions (revoked_at, expires_at)",
+          "CREATE INDEX sessions_account ON sessions (account_id)",
+          "CREATE TABLE ratelimit_events (id {autoid}, at BIGINT NOT NULL, client_ip TEXT NOT NULL, "
+          "kind TEXT NOT NULL, dialect TEXT NOT NULL DEFAULT '', username TEXT NOT NULL DEFAULT '', "
+          "detail TEXT NOT NULL DEFAULT '')",
+          "CREATE INDEX ratelimit_events_at ON ratelimit_events (at)",
+          "CREATE INDEX ratelimit_events_client_ip_at ON ratelimit_events (client_ip, at)",
+          "CREATE TABLE audit_events (id {autoid}, at BIGINT NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL, "
+          "client_ip TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '')",
+          "CREATE INDEX audit_events_at ON audit_events (at)",
+          "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"}},
+    };
+    return list;
+}
+
+bool fail(QString* failure, const QString& message)
+{
+    *failure = message;
+    return false;
+}
+
+bool createVersionTable(QSqlDatabase& db, QString* failure)
+{
+    QSqlQuery query(db);
+    if (SqlUtil::run(query,
+                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version "
+                                    "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"),
+                     {}, "migrations.versionTable"))
+        return true;
+    return fail(failure, QStringLiteral("cannot create schema_version: %1").arg(query.lastError().text()));
+}
+
+bool applyStep(QSqlDatabase& db, const SqlDialect& dialect, const Step& step, QString* failure)
+{
+    const int current = Migrations::currentVersion(db);
+    if (current < 0)
+        return fail(failure, QStringLiteral("cannot read the schema version"));
+    if (current >= step.version)
+        return true; // another process applied it while this one waited for the lock
+    for (const char* statement : step.statements) {
+        QSqlQuery query(db);
+        if (!SqlUtil::run(query, dialect.adapt(QLatin1String(statement)), {}, "migrations.step"))
+            return fail(failure, QStringLiteral("schema step %1 failed: %2").arg(step.version)
+                                     .arg(query.lastError().text()));
+    }
+    QSqlQuery record(db);
+    if (!SqlUtil::run(record, QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"),
+                      {step.version, QDateTime::currentMSecsSinceEpoch()}, "migrations.record"))
+        return fail(failure, QStringLiteral("cannot record schema step %1: %2").arg(step.version)
+                                 .arg(record.lastError().text()));
+    return true;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return steps().back().version;
+}
+
+int Migrations::currentVersion(QSqlDatabase& db)
+{
+    if (!db.isOpen())
+        return -1;
+    if (!db.tables().contains(QLatin1String("schema_version")))
+        return 0;
+    QSqlQuery query(db);
+    if (!SqlUtil::run(query, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"), {},
+                      "migrations.currentVersion"))
+        return -1;
+    return static_cast<int>(SqlUtil::firstInteger(query));
+}
+
+bool Migrations::apply(Database& database, const SqlDialect& dialect, QString* error)
+{
+    QSqlDatabase db = database.connection();
+    const int current = Migrations::currentVersion(db);
+    QString failure;
+    bool ok = current >= 0;
+    if (ok && current == 0)
+        ok = database.transaction([&](QSqlDatabase& tx) { return createVersionTable(tx, &failure); });
+    for (const Step& step : steps()) {
+        if (!ok)
+            break;
+        if (step.version > current)
+            ok = database.transaction([&](QSqlDatabase& tx) { return applyStep(tx, dialect, step, &failure); });
+    }
+    if (!ok && error)
+        *error = failure.isEmpty() ? QStringLiteral("the database cannot be opened or written") : failure;
+    return ok;
+}

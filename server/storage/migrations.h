@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+class Database;
+struct SqlDialect;
+
+// The schema, as an ordered list of steps (migrations.cpp). The `schema_version` table
+// records every step applied; a database is at the highest version it holds.
+namespace Migrations {
+
+int latestVersion();
+// The version `db` is at: 0 for a database without the table, -1 if it cannot be read.
+int currentVersion(QSqlDatabase& db);
+// Applies the missing steps, each in its own write transaction, re-checking the version
+// inside it, so two processes starting at once apply every step exactly once.
+bool apply(Database& database, const SqlDialect& dialect, QString* error);
+
+} // namespace Migrations

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class Database;
+
+// A login session. Tokens themselves are never stored: access and refresh JWTs name the
+// session by `id` (the `sid` claim); the current refresh token is kept only as a keyed
+// hash of its jti, so rotation and reuse detection work without a readable secret.
+struct SessionRecord
+{
+    QString id;              // random, URL-safe
+    qint64 accountId = 0;
+    QString dialect;         // "flex" | "rest" | "manager"
+    QString clientIp;
+    QString userAgent;
+    qint64 createdAtMs = 0;
+    qint64 expiresAtMs = 0;  // the session's end (the longest token it may issue)
+    qint64 lastSeenAtMs = 0;
+    qint64 revokedAtMs = 0;  // 0 = live
+    QByteArray refreshHash;  // keyed hash of the current refresh token's jti; empty = none
+};
+
+class SessionRepository
+{
+public:
+    explicit SessionRepository(Database& database) : m_database(database) {}
+
+    bool insert(const SessionRecord& session);
+    std::optional<SessionRecord> byId(const QString& id);
+    // Sessions neither revoked nor expired at `nowMs`: what the in-memory cache starts from.
+    std::vector<SessionRecord> live(qint64 nowMs);
+    // True when the session exists and is now revoked (an earlier revocation time is kept).
+    bool revoke(const QString& id, qint64 atMs);
+    // Revokes every live session of the account except `exceptId` (may be empty); returns the ids.
+    std::vector<QString> revokeAllOf(qint64 accountId, qint64 atMs, const QString& exceptId = {});
+    static std::vector<QString> revokeAllOf(QSqlDatabase& db, qint64 accountId, qint64 atMs,
+                                            const QString& exceptId = {});
+    // Revokes every live session (auth disabled); returns the ids.
+    std::vector<QString> revokeAll(qint64 atMs);
+    static std::vector<QString> revokeAll(QSqlDatabase& db, qint64 atMs);
+    // False when the session is unknown or revoked: a revoked session gets no new refresh token.
+    bool setRefreshHash(const QString& id, const QByteArray& refreshHash, qint64 expiresAtMs);
+    // Batched last-seen update: one transaction for many sessions.
+    bool touch(const std::vector<std::pair<QString, qint64>>& lastSeen);
+    // Deletes sessions that expired or were revoked before `beforeMs`; returns how many, -1 on failure.
+    int purge(qint64 beforeMs);
+
+private:
+    Database& m_database;
+};

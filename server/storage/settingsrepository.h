@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// Small persistent key/value settings changed at run time (not the configuration file).
+class SettingsRepository
+{
+public:
+    explicit SettingsRepository(Database& database) : m_database(database) {}
+
+    std::optional<QString> value(const QString& key);
+    bool setValue(const QString& key, const QString& value);
+    bool remove(const QString& key); // true also when the key was not set
+
+private:
+    Database& m_database;
+};
