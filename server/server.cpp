@@ -1,21 +1,32 @@
 #include "server.h"
 
+#include "core/accountservice.h"
 #include "core/accountstore.h"
 #include "core/auditlog.h"
 #include "core/authservice.h"
 #include "core/clock.h"
 #include "core/externalchangewatcher.h"
+#include "core/permissions.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
+#include "core/wstokens.h"
 #include "crypto/hashpool.h"
 #include "crypto/jose.h"
 #include "crypto/keystore.h"
 #include "crypto/passwordpolicy.h"
 #include "crypto/selftest.h"
+#include "http/apicontext.h"
+#include "http/auditapi.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/flexapi.h"
 #include "http/httpserver.h"
+#include "http/logstreamapi.h"
+#include "http/openapi.h"
+#include "http/ratelimitapi.h"
+#include "http/restauthapi.h"
+#include "http/sessionsapi.h"
+#include "http/usersapi.h"
 #include "serverlogging.h"
 #include "storage/accountrepository.h"
 #include "storage/auditrepository.h"
@@ -42,8 +53,11 @@ struct Server::Parts
                   rateLimitEvents, clock, owner),
           audit(auditRepository, clock, owner), hashPool(config.hashThreads, config.hashQueue),
           jwt(keys.signingKey(), QStringLiteral("gatehouse")), credentialHash(keys.tokenPepper()),
-          auth(AuthService::Parts{database, accounts, sessions, limiter, audit, hashPool, jwt, credentialHash, clock},
-               config.requireAuth, owner)
+          tokens(sessions, accounts, audit, jwt, credentialHash, clock),
+          auth(AuthService::Parts{database, accounts, sessions, limiter, audit, hashPool, tokens, jwt, credentialHash,
+                                  clock},
+               config.requireAuth, owner),
+          permissions(config.resources), accountService(database, accounts, sessions, audit, clock)
     {
     }
 
@@ -59,11 +73,16 @@ struct Server::Parts
     HashPool hashPool;
     JwtHs256 jwt;
     HmacSha256 credentialHash;
+    TokenIssuer tokens;
     AuthService auth;
+    PermissionModel permissions;
+    AccountService accountService;
     std::unique_ptr<ExternalChangeWatcher> changeWatcher;
+    std::unique_ptr<WsTokens> wsTokens;
     RouteTable routes;
     std::unique_ptr<Endpoints> endpoints;
     std::unique_ptr<HttpServer> http;
+    std::unique_ptr<LogStream> logStream;
     QString fingerprint;
 };
 
@@ -112,14 +131,25 @@ void Server::followExternalChanges()
         if (!m_parts->accounts.load(&error))
             qCWarning(lcServer).noquote() << "could not reload accounts:" << error;
         m_parts->sessions.load();
+        m_parts->limiter.restore(); // e.g. `gatehoused ratelimit unblock`
         qCInfo(lcServer) << "picked up changes made by another process";
     });
 }
 
 bool Server::listen(QString* error)
 {
-    m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_config.trustedProxies);
+    m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions,
+                                                     m_config.trustedProxies);
+    const ApiContext api{*m_parts->endpoints, m_parts->auth,        m_parts->accountService, m_parts->accounts,
+                         m_parts->permissions, m_parts->sessions, m_parts->limiter,        m_parts->audit,
+                         m_config};
     FlexApi::registerRoutes(*m_parts->endpoints, m_config);
+    RestAuthApi::registerRoutes(api);
+    UsersApi::registerRoutes(api);
+    SessionsApi::registerRoutes(api);
+    RateLimitApi::registerRoutes(api);
+    AuditApi::registerRoutes(api);
+    OpenApi::registerRoutes(api.endpoints, m_parts->routes); // reads the whole table when first asked
 
     HttpServerOptions options;
     options.address = m_config.listenAddress;
@@ -131,7 +161,15 @@ bool Server::listen(QString* error)
             return false;
         m_parts->fingerprint = options.tls->sha256Fingerprint();
     }
+    // The WebSocket log stream: GET /api/ws-token, the guard's decision on /api/ws/logs
+    // upgrades, and the streams fed from the audit log.
+    m_parts->wsTokens = std::make_unique<WsTokens>(m_parts->credentialHash, *m_clock);
+    LogStreamApi::registerRoutes(api, *m_parts->wsTokens);
+    options.upgradeHook = LogStreamApi::upgradeHook(*m_parts->wsTokens, m_parts->accounts, m_parts->permissions);
+    m_parts->logStream = std::make_unique<LogStream>(m_parts->audit);
+
     m_parts->http = std::make_unique<HttpServer>(m_parts->routes, renderTransportError);
+    connect(m_parts->http.get(), &HttpServer::webSocketConnected, m_parts->logStream.get(), &LogStream::add);
     return m_parts->http->listen(options, error);
 }
 
@@ -208,4 +246,29 @@ QString Server::certificateFingerprint() const
 AuthService& Server::auth()
 {
     return m_parts->auth;
+}
+
+AccountService& Server::accountService()
+{
+    return m_parts->accountService;
+}
+
+AccountStore& Server::accounts()
+{
+    return m_parts->accounts;
+}
+
+SessionStore& Server::sessions()
+{
+    return m_parts->sessions;
+}
+
+RateLimiter& Server::limiter()
+{
+    return m_parts->limiter;
+}
+
+AuditLog& Server::audit()
+{
+    return m_parts->audit;
 }

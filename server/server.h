@@ -8,10 +8,15 @@
 #include <memory>
 #include <optional>
 
+class AccountService;
+class AccountStore;
+class AuditLog;
 class AuthService;
 class Clock;
 class Database;
 class HttpServer;
+class RateLimiter;
+class SessionStore;
 
 // The composition root: builds storage, keys, core services and the HTTP front from a
 // Config. A Server lives in the thread that created it and is never moved; ServerThread
@@ -35,6 +40,12 @@ public:
     QString url() const;                     // e.g. "https://localhost:3539"
     QString certificateFingerprint() const;  // SHA-256, "" over plain HTTP
     AuthService& auth();
+    // The core services, for the administration commands (after open()).
+    AccountService& accountService();
+    AccountStore& accounts();
+    SessionStore& sessions();
+    RateLimiter& limiter();
+    AuditLog& audit();
     const Config& config() const { return m_config; }
 
     static std::optional<QString> readPasswordFile(const QString& path, QString* error);

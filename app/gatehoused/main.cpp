@@ -2,7 +2,10 @@
 
 #include "options.h"
 #include "passwdcommand.h"
+#include "ratelimitcommand.h"
+#include "sessionscommand.h"
 #include "signalwatcher.h"
+#include "userscommand.h"
 
 #include "server/serverlogging.h"
 #include "server/serverthread.h"
@@ -79,10 +82,17 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
         return 2;
     }
-    if (options.command() == u"passwd") {
-        // A command's output is its one-line result; the server's progress notes are noise there.
-        QLoggingCategory::setFilterRules(QStringLiteral("gatehouse.*.info=false"));
+    const QString command = options.command();
+    if (command == u"serve")
+        return serve(*config);
+    // A command's output is its result (or its one-line reason); the server's progress notes
+    // are noise there.
+    QLoggingCategory::setFilterRules(QStringLiteral("gatehouse.*.info=false"));
+    if (command == u"passwd")
         return runPasswdCommand(*config, options);
-    }
-    return serve(*config);
+    if (command == u"users")
+        return runUsersCommand(*config, options);
+    if (command == u"sessions")
+        return runSessionsCommand(*config, options);
+    return runRateLimitCommand(*config, options); // Options::parse() let no other command through
 }

@@ -13,10 +13,24 @@ const QStringList ConfigOptions = {QStringLiteral("data-dir"),  QStringLiteral("
                                    QStringLiteral("database"),  QStringLiteral("admin-password-file")};
 const QStringList ConfigFlags = {QStringLiteral("http"), QStringLiteral("require-auth")};
 
+const QStringList Commands = {QStringLiteral("serve"), QStringLiteral("passwd"), QStringLiteral("users"),
+                               QStringLiteral("sessions"), QStringLiteral("ratelimit")};
+
 const char* const Usage = R"(
-Commands:
-  serve (default)              run the server
-  passwd [--user NAME]         set a password, read from the first line of stdin
+Commands (each acts on the storage of the data directory, also while a server runs on it;
+add --json for output a script can read):
+  serve (default)                     run the server
+  passwd [--user NAME]                set a password (default: admin's), read from the first line of stdin
+  users list                          list the accounts
+  users add NAME --role ROLE [--firstname F] [--lastname L] [--bcrypt-hash HASH|-]
+                                      add an account (ROLE: admin, operator, viewer); the password is
+                                      read from the first line of stdin, or an old system's bcrypt hash
+                                      ($2a$/$2b$/$2y$) is imported ("-": the hash from stdin)
+  users remove NAME                   remove an account and end its sessions
+  sessions list                       list the live sessions
+  sessions revoke ID                  end a session
+  ratelimit list                      show locked addresses and the recent rate-limit events
+  ratelimit unblock IP                lift an address's lockout
 )";
 
 } // namespace
@@ -37,11 +51,18 @@ Options::Options()
          QStringLiteral("FILE")},
         {QStringLiteral("require-auth"), QStringLiteral("Refuse to run open: answer 503 until a password is set.")},
         {QStringLiteral("user"), QStringLiteral("Account for passwd (default admin)."), QStringLiteral("NAME")},
+        {QStringLiteral("role"), QStringLiteral("Role for users add."), QStringLiteral("ROLE")},
+        {QStringLiteral("firstname"), QStringLiteral("First name for users add."), QStringLiteral("F")},
+        {QStringLiteral("lastname"), QStringLiteral("Last name for users add."), QStringLiteral("L")},
+        {QStringLiteral("bcrypt-hash"), QStringLiteral("Import this bcrypt hash in users add (\"-\": from stdin)."),
+         QStringLiteral("HASH")},
+        {QStringLiteral("json"), QStringLiteral("Print a command's result as JSON.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
         {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")},
     });
-    m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or passwd"),
-                                   QStringLiteral("[command]"));
+    m_parser.addPositionalArgument(QStringLiteral("command"),
+                                   QStringLiteral("serve (default), passwd, users, sessions or ratelimit"),
+                                   QStringLiteral("[command [subcommand] [argument]]"));
 }
 
 bool Options::parse(const QStringList& arguments, int* exitCode)
@@ -63,7 +84,7 @@ bool Options::parse(const QStringList& arguments, int* exitCode)
         return false;
     }
     const QString cmd = command();
-    if (cmd != u"serve" && cmd != u"passwd") {
+    if (!Commands.contains(cmd)) {
         std::fprintf(stderr, "gatehoused: unknown command \"%s\" (see --help)\n", qPrintable(cmd));
         *exitCode = 2;
         return false;
@@ -75,6 +96,11 @@ QString Options::command() const
 {
     const QStringList positional = m_parser.positionalArguments();
     return positional.isEmpty() ? QStringLiteral("serve") : positional.first();
+}
+
+QStringList Options::arguments() const
+{
+    return m_parser.positionalArguments().mid(1);
 }
 
 ConfigSources Options::configSources() const

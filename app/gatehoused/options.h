@@ -18,6 +18,7 @@ public:
     bool parse(const QStringList& arguments, int* exitCode);
 
     QString command() const;          // "serve" (default) or a subcommand
+    QStringList arguments() const;    // the words after the command, e.g. {"add", "alice"}
     QString value(const QString& name) const { return m_parser.value(name); }
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
     ConfigSources configSources() const;

@@ -1,47 +1,37 @@
 #include "passwdcommand.h"
 
+#include "commandcontext.h"
 #include "options.h"
+#include "output.h"
 
+#include "server/core/accountstore.h"
 #include "server/core/authservice.h"
 #include "server/server.h"
 
-#include <QFile>
-
-#include <cstdio>
-
 int runPasswdCommand(const Config& config, const Options& options)
 {
+    CommandContext context(QStringLiteral("passwd"), config, options, options.arguments());
+    int exitCode = ExitOk;
+    if (!context.argument(0).isEmpty())
+        return context.fail(QStringLiteral("unexpected argument \"%1\" (the password is read from stdin)")
+                                .arg(context.argument(0)));
+    if (!context.onlyOptions({QStringLiteral("user")}, &exitCode))
+        return exitCode;
     const QString username = options.isSet(QStringLiteral("user")) ? options.value(QStringLiteral("user"))
-                                                                   : QStringLiteral("admin");
-    if (username != u"admin") {
-        std::fprintf(stderr, "gatehoused passwd: only the admin account exists in this version\n");
-        return 2;
-    }
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "gatehoused passwd: cannot read stdin\n");
-        return 1;
-    }
-    QByteArray line = in.readLine(4 * 1024 + 2);
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    if (line.isEmpty()) {
-        std::fprintf(stderr, "gatehoused passwd: no password on stdin\n");
-        return 2;
-    }
-    Server server(config, nullptr);
-    QString error;
-    if (!server.open(&error)) {
-        std::fprintf(stderr, "gatehoused passwd: %s\n", qPrintable(error));
-        return 1;
-    }
-    Principal actor;
-    actor.username = QStringLiteral("cli");
-    const auto failure = server.auth().setPasswordNow(server.auth().adminAccountId(), QString::fromUtf8(line), actor, {});
-    if (failure) {
-        std::fprintf(stderr, "gatehoused passwd: %s\n", qPrintable(failure->message));
-        return 2;
-    }
-    std::printf("password of %s set\n", qPrintable(username));
-    return 0;
+                                                                   : QString::fromLatin1(AccountStore::AdminUsername);
+    const auto password = context.readStdinLine(QStringLiteral("password"), &exitCode);
+    if (!password)
+        return exitCode;
+    Server* server = context.openServer(&exitCode);
+    if (!server)
+        return exitCode;
+    const AccountRecord* account = server->accounts().byUsername(username);
+    if (!account)
+        return context.fail(QStringLiteral("no user \"%1\"").arg(username));
+    // The account's sessions end with the change: whoever knew the old password is logged out.
+    if (const auto failure = server->auth().setPasswordNow(account->id, QString::fromUtf8(*password),
+                                                           CommandContext::actor(), {}))
+        return context.fail(*failure);
+    Output::printLine(QStringLiteral("password of %1 set").arg(username));
+    return ExitOk;
 }

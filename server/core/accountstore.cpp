@@ -2,6 +2,8 @@
 
 #include "core/clock.h"
 
+#include <algorithm>
+
 AccountStore::AccountStore(AccountRepository& repository, const Clock& clock)
     : m_repository(repository), m_clock(clock)
 {
@@ -58,6 +60,50 @@ void AccountStore::cachePasswordHash(qint64 id, const QByteArray& hash)
         return;
     it->passwordHash = hash;
     it->updatedAtMs = m_clock.nowMs();
+}
+
+const AccountRecord* AccountStore::insert(AccountRecord account)
+{
+    account.createdAtMs = account.updatedAtMs = m_clock.nowMs();
+    account.id = m_repository.insert(account);
+    if (account.id == 0)
+        return nullptr;
+    m_idByUsername.insert(account.username, account.id);
+    return &*m_byId.insert(account.id, std::move(account));
+}
+
+bool AccountStore::update(const AccountRecord& account)
+{
+    AccountRecord changed = account;
+    changed.updatedAtMs = m_clock.nowMs();
+    if (!byId(account.id) || !m_repository.update(changed))
+        return false;
+    cache(changed);
+    return true;
+}
+
+void AccountStore::cache(const AccountRecord& account)
+{
+    if (const AccountRecord* before = byId(account.id))
+        m_idByUsername.remove(before->username);
+    m_idByUsername.insert(account.username, account.id);
+    m_byId.insert(account.id, account);
+}
+
+void AccountStore::forget(qint64 id)
+{
+    const auto it = m_byId.find(id);
+    if (it == m_byId.end())
+        return;
+    m_idByUsername.remove(it->username);
+    m_byId.erase(it);
+}
+
+std::vector<AccountRecord> AccountStore::all() const
+{
+    std::vector<AccountRecord> accounts(m_byId.cbegin(), m_byId.cend());
+    std::sort(accounts.begin(), accounts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return accounts;
 }
 
 bool AccountStore::storePasswordHash(qint64 id, const QByteArray& hash)

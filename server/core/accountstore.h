@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class Clock;
 
@@ -31,6 +32,17 @@ public:
     void cachePasswordHash(qint64 id, const QByteArray& hash);
     // Writes and caches a new hash on its own (re-hashing of a legacy bcrypt hash).
     bool storePasswordHash(qint64 id, const QByteArray& hash);
+
+    // Writes, then caches. insert() returns the stored account (with its id) or nullptr
+    // when the username exists or the database refused.
+    const AccountRecord* insert(AccountRecord account);
+    bool update(const AccountRecord& account);
+    // Caches an account the caller already wrote (inside a wider transaction).
+    void cache(const AccountRecord& account);
+    // Drops an account the caller already deleted in the database (with its sessions).
+    void forget(qint64 id);
+
+    std::vector<AccountRecord> all() const;
 
 private:
     AccountRepository& m_repository;

@@ -18,6 +18,12 @@ AuditLog::AuditLog(AuditRepository& repository, const Clock& clock, QObject* par
 {
 }
 
+std::vector<AuditEventRecord> AuditLog::recent(int limit, qint64 beforeId)
+{
+    m_writer.flushNow();
+    return m_repository.recent(limit, beforeId);
+}
+
 void AuditLog::record(const QString& kind, const QString& actor, const QString& clientIp, const QJsonObject& detail)
 {
     AuditEventRecord event;

@@ -20,6 +20,8 @@ public:
 
     void record(const QString& kind, const QString& actor, const QString& clientIp, const QJsonObject& detail = {});
     void flush() { m_writer.flushNow(); }
+    // Newest first, ids below `beforeId` (0 = from the newest); pending events are written first.
+    std::vector<AuditEventRecord> recent(int limit, qint64 beforeId = 0);
 
 signals:
     void recorded(const AuditEventRecord& event);

@@ -15,6 +15,10 @@ int AuthError::httpStatus() const
         return 404;
     case Code::MethodNotAllowed:
         return 405;
+    case Code::Conflict:
+        return 409;
+    case Code::UpgradeRequired:
+        return 426;
     case Code::PayloadTooLarge:
         return 413;
     case Code::HeadersTooLarge:
@@ -44,6 +48,10 @@ QString AuthError::codeName() const
         return QStringLiteral("not_found");
     case Code::MethodNotAllowed:
         return QStringLiteral("method_not_allowed");
+    case Code::Conflict:
+        return QStringLiteral("conflict");
+    case Code::UpgradeRequired:
+        return QStringLiteral("upgrade_required");
     case Code::PayloadTooLarge:
         return QStringLiteral("payload_too_large");
     case Code::HeadersTooLarge:

@@ -13,6 +13,8 @@ struct AuthError
         Unauthorized,        // missing, bad, expired or revoked credential      -> 401
         Forbidden,           // authenticated, lacks the permission              -> 403
         NotFound,            // no such route or object                          -> 404
+        UpgradeRequired,     // a WebSocket endpoint asked without an upgrade      -> 426
+        Conflict,            // e.g. the username is taken                      -> 409
         MethodNotAllowed,    // known path, other method                         -> 405
         PayloadTooLarge,     // body over the limit (the connection guard)       -> 413
         HeadersTooLarge,     // header block over the limit (the connection guard) -> 431

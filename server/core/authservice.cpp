@@ -10,13 +10,10 @@
 #include "crypto/jose.h"
 #include "crypto/passwordhasher.h"
 #include "crypto/passwordpolicy.h"
-#include "crypto/random.h"
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
 
 namespace {
-
-constexpr int TokenIdBytes = 12;
 
 AuthError error(AuthError::Code code, const QString& message, int retryAfter = 0)
 {
@@ -82,11 +79,17 @@ qint64 AuthService::adminAccountId() const
 
 AuthResult AuthService::authenticateBearer(QByteArrayView token) const
 {
-    const JwtVerification verified = m_parts.jwt.verify(token, m_parts.clock.nowSecs(), u"access");
-    if (!verified.ok())
-        return unauthorized();
-    const SessionRecord* session = m_parts.sessions.find(verified.claims.sessionId);
-    if (!session || QString::number(session->accountId) != verified.claims.subject)
+    const qint64 now = m_parts.clock.nowSecs();
+    std::optional<JwtClaims> claims = m_verifiedTokens.find(token, now);
+    if (!claims) {
+        const JwtVerification verified = m_parts.jwt.verify(token, now, u"access");
+        if (!verified.ok())
+            return unauthorized();
+        m_verifiedTokens.remember(token, verified.claims, now);
+        claims = verified.claims;
+    }
+    const SessionRecord* session = m_parts.sessions.find(claims->sessionId);
+    if (!session || QString::number(session->accountId) != claims->subject)
         return unauthorized();
     const AccountRecord* account = m_parts.accounts.byId(session->accountId);
     if (!account || account->disabled)
@@ -106,7 +109,7 @@ void AuthService::login(const LoginRequest& request, std::function<void(LoginRes
             done(std::move(*failure));
             return;
         }
-        done(issue(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
+        done(m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
     });
 }
 
@@ -201,33 +204,6 @@ void AuthService::finishCheck(const QString& username, const QString& password, 
     done(accountId);
 }
 
-LoginResult AuthService::issue(const AccountRecord& account, const LoginRequest& request)
-{
-    const SessionRecord* session = m_parts.sessions.create(account.id, request.client.dialect, request.client.ip,
-                                                           request.client.userAgent, request.accessLifetimeSecs);
-    if (!session)
-        return storageFailure();
-    const qint64 now = m_parts.clock.nowSecs();
-    JwtClaims claims;
-    claims.issuer = m_parts.jwt.issuer();
-    claims.subject = QString::number(account.id);
-    claims.sessionId = session->id;
-    claims.tokenId = Random::urlToken(TokenIdBytes);
-    claims.type = QStringLiteral("access");
-    claims.issuedAt = now;
-    claims.expiresAt = session->expiresAtMs / 1000;
-    IssuedSession issued;
-    issued.sessionId = session->id;
-    issued.sessionCreatedMs = session->createdAtMs;
-    issued.accessToken = m_parts.jwt.sign(claims);
-    issued.accessExpiresAt = claims.expiresAt;
-    issued.account = account;
-    issued.account.passwordHash.clear();
-    m_parts.audit.record(QStringLiteral("login"), account.username, request.client.ip,
-                         {{QStringLiteral("dialect"), request.client.dialect}, {QStringLiteral("session"), session->id}});
-    return issued;
-}
-
 void AuthService::rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password)
 {
     const QByteArray normalized = PasswordPolicy::normalize(password);
@@ -242,45 +218,62 @@ void AuthService::rehashInBackground(qint64 accountId, const QByteArray& oldHash
         });
 }
 
-void AuthService::setPassword(qint64 accountId, const QString& password, const Principal& actor,
-                              const ClientInfo& client, Completion done)
+AuthService::HashResult AuthService::hashPasswordNow(const QString& password)
+{
+    const PasswordCheck check = PasswordPolicy::check(password);
+    if (!check.acceptable)
+        return error(AuthError::Code::PolicyRejected, check.reason);
+    return PasswordHasher::hash(check.normalized);
+}
+
+void AuthService::hashPassword(const QString& password, std::function<void(HashResult)> done)
 {
     const PasswordCheck quick = PasswordPolicy::checkLength(password);
     if (!quick.acceptable) {
         done(error(AuthError::Code::PolicyRejected, quick.reason));
         return;
     }
-    struct Outcome
-    {
-        QString refusal;
-        QByteArray hash;
-    };
-    const bool queued = m_parts.hashPool.submit<Outcome>(
-        this,
-        [password]() {
-            const PasswordCheck check = PasswordPolicy::check(password);
-            if (!check.acceptable)
-                return Outcome{check.reason, {}};
-            return Outcome{QString(), PasswordHasher::hash(check.normalized)};
-        },
-        [this, accountId, actor, client, done](const Outcome& outcome) {
-            if (!outcome.refusal.isEmpty()) {
-                done(error(AuthError::Code::PolicyRejected, outcome.refusal));
-                return;
-            }
-            done(commitPassword(accountId, outcome.hash, actor, client));
-        });
-    if (!queued)
+    if (!m_parts.hashPool.submit<HashResult>(this, [password]() { return hashPasswordNow(password); }, done))
         done(busy());
+}
+
+void AuthService::setPassword(qint64 accountId, const QString& password, const Principal& actor,
+                              const ClientInfo& client, Completion done)
+{
+    hashPassword(password, [this, accountId, actor, client, done](const HashResult& result) {
+        if (const auto* failure = std::get_if<AuthError>(&result))
+            done(*failure);
+        else
+            done(commitPassword(accountId, std::get<QByteArray>(result), actor, client));
+    });
 }
 
 std::optional<AuthError> AuthService::setPasswordNow(qint64 accountId, const QString& password,
                                                      const Principal& actor, const ClientInfo& client)
 {
-    const PasswordCheck check = PasswordPolicy::check(password);
-    if (!check.acceptable)
-        return error(AuthError::Code::PolicyRejected, check.reason);
-    return commitPassword(accountId, PasswordHasher::hash(check.normalized), actor, client);
+    const HashResult result = hashPasswordNow(password);
+    if (const auto* failure = std::get_if<AuthError>(&result))
+        return *failure;
+    return commitPassword(accountId, std::get<QByteArray>(result), actor, client);
+}
+
+void AuthService::changePassword(const Principal& principal, const QString& currentPassword,
+                                 const QString& newPassword, const ClientInfo& client, Completion done)
+{
+    checkPassword(principal.username, currentPassword, client,
+                  [this, principal, newPassword, client, done](PasswordVerdict verdict) {
+                      if (const auto* failure = std::get_if<AuthError>(&verdict)) {
+                          done(*failure);
+                          return;
+                      }
+                      setPassword(principal.accountId, newPassword, principal, client, done);
+                  });
+}
+
+LoginResult AuthService::refresh(QByteArrayView refreshToken, qint64 accessLifetimeSecs, qint64 refreshLifetimeSecs,
+                                 const ClientInfo& client)
+{
+    return m_parts.tokens.refresh(refreshToken, accessLifetimeSecs, refreshLifetimeSecs, client);
 }
 
 std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QByteArray& hash, const Principal& actor,

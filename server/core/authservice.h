@@ -2,6 +2,8 @@
 
 #include "core/autherror.h"
 #include "core/basiccredentialcache.h"
+#include "core/tokenissuer.h"
+#include "core/verifiedtokencache.h"
 #include "core/principal.h"
 #include "storage/accountrepository.h"
 
@@ -23,24 +25,6 @@ class JwtHs256;
 class RateLimiter;
 class SessionStore;
 
-struct LoginRequest
-{
-    QString username;
-    QString password;
-    qint64 accessLifetimeSecs = 0;
-    ClientInfo client;
-};
-
-struct IssuedSession
-{
-    QString sessionId;
-    qint64 sessionCreatedMs = 0;
-    QByteArray accessToken;
-    qint64 accessExpiresAt = 0; // Unix seconds, equals the JWT's exp
-    AccountRecord account;      // a copy without the password hash
-};
-
-using LoginResult = std::variant<IssuedSession, AuthError>;
 using AuthResult = std::variant<Principal, AuthError>;
 using Completion = std::function<void(std::optional<AuthError>)>;
 
@@ -61,6 +45,7 @@ public:
         RateLimiter& limiter;
         AuditLog& audit;
         HashPool& hashPool;
+        TokenIssuer& tokens;
         const JwtHs256& jwt;
         const HmacSha256& credentialHash; // keyed with the pepper: cache keys, token hashes
         const Clock& clock;
@@ -86,6 +71,18 @@ public:
                      std::function<void(AuthResult)> done);
 
     void login(const LoginRequest& request, std::function<void(LoginResult)> done);
+    LoginResult refresh(QByteArrayView refreshToken, qint64 accessLifetimeSecs, qint64 refreshLifetimeSecs,
+                        const ClientInfo& client);
+    // Checks `currentPassword` like a login (a wrong one counts as a failure), then sets
+    // `newPassword` as setPassword() does.
+    void changePassword(const Principal& principal, const QString& currentPassword, const QString& newPassword,
+                        const ClientInfo& client, Completion done);
+
+    // A new password checked against the policy and hashed (for new accounts), on the pool
+    // or, for the command line, on the calling thread.
+    using HashResult = std::variant<QByteArray, AuthError>;
+    void hashPassword(const QString& password, std::function<void(HashResult)> done);
+    static HashResult hashPasswordNow(const QString& password);
     // Sets an account's password (policy + hash on the pool). Ends the account's other
     // sessions; the actor's own session (if any) survives.
     void setPassword(qint64 accountId, const QString& password, const Principal& actor, const ClientInfo& client,
@@ -116,9 +113,9 @@ private:
     void rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password);
     std::optional<AuthError> commitPassword(qint64 accountId, const QByteArray& hash, const Principal& actor,
                                             const ClientInfo& client);
-    LoginResult issue(const AccountRecord& account, const LoginRequest& request);
 
     Parts m_parts;
     bool m_requireAuth = false;
     BasicCredentialCache m_basicCache;
+    mutable VerifiedTokenCache m_verifiedTokens;
 };

@@ -29,9 +29,25 @@ RateLimiter::RateLimiter(RateLimitSettings settings, RateLimitEventRepository& e
 
 void RateLimiter::restore()
 {
+    m_log.flushNow(); // this process's pending failures belong in the rebuilt windows
     const qint64 since = m_clock.nowMs() - qint64(m_settings.windowSecs) * 1000;
-    for (const RateLimitEventRecord& event : m_events.failuresSince(since))
-        m_failures[event.clientIp].push_back(event.atMs);
+    const auto events = m_events.windowEventsSince(since);
+    // A failed read keeps the windows as they are: it must not lift every lockout.
+    if (!events)
+        return;
+    const QStringList wasLocked = lockedIps();
+    m_failures.clear();
+    for (const RateLimitEventRecord& event : *events) {
+        // An operator lifted the lockout, here or in another process: earlier failures no longer count.
+        if (event.kind == u"unblock")
+            m_failures.remove(event.clientIp);
+        else
+            m_failures[event.clientIp].push_back(event.atMs);
+    }
+    for (const QString& ip : wasLocked) {
+        if (!lockedFor(ip))
+            emit ipUnlocked(ip);
+    }
     m_events.purge(m_clock.nowMs() - RetentionMs);
 }
 
@@ -127,6 +143,12 @@ QStringList RateLimiter::lockedIps() const
             locked.append(it.key());
     }
     return locked;
+}
+
+std::vector<RateLimitEventRecord> RateLimiter::recentEvents(qint64 sinceMs, int limit, const QString& clientIp)
+{
+    m_log.flushNow();
+    return m_events.recent(sinceMs, limit, clientIp);
 }
 
 void RateLimiter::log(const QString& ip, const QString& kind, const QString& dialect, const QString& username,

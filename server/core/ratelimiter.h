@@ -35,7 +35,9 @@ public:
     RateLimiter(RateLimitSettings settings, RateLimitEventRepository& events, const Clock& clock,
                 QObject* parent = nullptr);
 
-    // Rebuilds the failure windows from the log, so a restart does not lift a lockout.
+    // Rebuilds the failure windows from the log, so a restart does not lift a lockout; also
+    // called when another process changed the log (an "unblock" there discards that IP's
+    // earlier failures here).
     void restore();
 
     // Seconds until `ip` may try a password again, or nullopt if it may now.
@@ -50,6 +52,8 @@ public:
     // Lifts a lockout (an operator's decision); returns whether the IP was locked.
     bool unblock(const QString& ip, const QString& actor);
     QStringList lockedIps() const;
+    // The log, newest first (pending events are written first, so nothing is missing).
+    std::vector<RateLimitEventRecord> recentEvents(qint64 sinceMs, int limit, const QString& clientIp = {});
 
     void flush() { m_log.flushNow(); }
 

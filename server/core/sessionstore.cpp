@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 constexpr int LastSeenFlushMs = 5000;
 constexpr int ExpirySweepMs = 60'000;
@@ -43,7 +45,7 @@ void SessionStore::load()
 }
 
 const SessionRecord* SessionStore::create(qint64 accountId, const QString& dialect, const QString& clientIp,
-                                          const QString& userAgent, qint64 lifetimeSecs)
+                                          const QString& userAgent, qint64 lifetimeSecs, const QByteArray& refreshHash)
 {
     SessionRecord session;
     session.id = Random::urlToken(SessionIdBytes);
@@ -53,6 +55,7 @@ const SessionRecord* SessionStore::create(qint64 accountId, const QString& diale
     session.userAgent = userAgent.left(256);
     session.createdAtMs = session.lastSeenAtMs = m_clock.nowMs();
     session.expiresAtMs = session.createdAtMs + lifetimeSecs * 1000;
+    session.refreshHash = refreshHash;
     if (!m_repository.insert(session)) {
         qCWarning(lcSessions) << "could not store a new session";
         return nullptr;
@@ -84,6 +87,16 @@ void SessionStore::markSeen(const QString& id)
     m_lastSeen.add({id, now});
 }
 
+bool SessionStore::setRefresh(const QString& id, const QByteArray& refreshHash, qint64 expiresAtMs)
+{
+    const auto it = m_live.find(id);
+    if (it == m_live.end() || !m_repository.setRefreshHash(id, refreshHash, expiresAtMs))
+        return false;
+    it->refreshHash = refreshHash;
+    it->expiresAtMs = expiresAtMs;
+    return true;
+}
+
 bool SessionStore::revoke(const QString& id)
 {
     if (!m_repository.revoke(id, m_clock.nowMs()))
@@ -98,6 +111,29 @@ void SessionStore::forget(const std::vector<QString>& ids)
         if (m_live.remove(id))
             emit sessionEnded(id);
     }
+}
+
+void SessionStore::forgetAccount(qint64 accountId)
+{
+    std::vector<QString> ids;
+    for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
+        if (it->accountId == accountId)
+            ids.push_back(it.key());
+    }
+    forget(ids);
+}
+
+std::vector<SessionRecord> SessionStore::list(qint64 accountId) const
+{
+    const qint64 now = m_clock.nowMs();
+    std::vector<SessionRecord> sessions;
+    for (const SessionRecord& session : m_live) {
+        if ((accountId == 0 || session.accountId == accountId) && session.expiresAtMs > now)
+            sessions.push_back(session);
+    }
+    std::sort(sessions.begin(), sessions.end(),
+              [](const auto& a, const auto& b) { return a.createdAtMs > b.createdAtMs; });
+    return sessions;
 }
 
 void SessionStore::dropExpired()

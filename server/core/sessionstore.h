@@ -28,7 +28,9 @@ public:
 
     // Creates and commits a session; returns nullptr if the database refused it.
     const SessionRecord* create(qint64 accountId, const QString& dialect, const QString& clientIp,
-                                const QString& userAgent, qint64 lifetimeSecs);
+                                const QString& userAgent, qint64 lifetimeSecs, const QByteArray& refreshHash = {});
+    // Commits a rotated refresh token's hash and the session's new end.
+    bool setRefresh(const QString& id, const QByteArray& refreshHash, qint64 expiresAtMs);
     // The live session with this id, or nullptr (unknown, revoked or expired). Hot path.
     const SessionRecord* find(const QString& id) const;
     void markSeen(const QString& id);
@@ -37,6 +39,9 @@ public:
     // Drops revoked sessions from the cache after the caller committed the revocation
     // (e.g. inside a password-change transaction).
     void forget(const std::vector<QString>& ids);
+    void forgetAccount(qint64 accountId);
+    // Live sessions, optionally of one account only (0 = all), newest first.
+    std::vector<SessionRecord> list(qint64 accountId = 0) const;
 
     int liveCount() const { return int(m_live.size()); }
     void flush() { m_lastSeen.flushNow(); }

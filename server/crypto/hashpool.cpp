@@ -1,5 +1,9 @@
 #include "crypto/hashpool.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 HashPool::HashPool(int threads, int maxQueued) : m_maxQueued(maxQueued)
 {
     m_pool.setMaxThreadCount(threads);
@@ -9,6 +13,16 @@ HashPool::HashPool(int threads, int maxQueued) : m_maxQueued(maxQueued)
 HashPool::~HashPool()
 {
     m_pool.waitForDone();
+}
+
+void HashPool::lowerThreadPriority()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+    // Linux keeps a nice value per thread; PRIO_PROCESS with a thread id sets just this one.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
 }
 
 bool HashPool::reserve()

@@ -24,6 +24,7 @@ public:
         if (!reserve())
             return false;
         m_pool.start([this, context, work = std::move(work), done = std::move(done)]() mutable {
+            lowerThreadPriority();
             Result result = work();
             release();
             QMetaObject::invokeMethod(
@@ -39,6 +40,9 @@ public:
 
 private:
     bool reserve();
+    // Hashing threads run at a lower CPU priority (nice 10) than the event loop: a login
+    // storm then slows logins, not every other request (health checks, bearer requests).
+    static void lowerThreadPriority();
     void release() { m_inFlight.fetch_sub(1); }
 
     QThreadPool m_pool;

@@ -9,15 +9,30 @@
 #include <chrono>
 #include <functional>
 
-// What every connection of one listener shares: the bounds, whether it speaks TLS (HSTS)
-// and how to render the error bodies the transport itself answers (guard rejections,
-// unanswered Responders). Held by shared_ptr, so a Responder that outlives the server
-// still has something valid to look at.
+// A protocol upgrade (WebSocket) as the guard sees it once its headers are complete,
+// before QHttpServer reads any of it.
+struct UpgradeRequest
+{
+    QString path;      // percent-decoded
+    QString query;     // raw, without '?'
+    QByteArray host;   // Host header ("" when absent)
+    QByteArray origin; // Origin header ("" when absent; browsers always send it)
+};
+
+// Decides a WebSocket upgrade: 0 lets it through to QHttpServer's WebSocket handshake
+// (the connection then stops being HTTP), anything else is the status to refuse it with.
+using UpgradeHook = std::function<int(const UpgradeRequest& request)>;
+
+// What every connection of one listener shares: the bounds, whether it speaks TLS (HSTS),
+// who decides WebSocket upgrades and how to render the error bodies the transport itself
+// answers (guard rejections, unanswered Responders). Held by shared_ptr, so a Responder
+// that outlives the server still has something valid to look at.
 struct ConnectionContext
 {
     ConnectionLimits limits;
     bool tls = false;
     std::function<QByteArray(QStringView path, int status, const QString& message)> renderError;
+    UpgradeHook upgradeHook; // empty: every upgrade is refused (404)
 };
 
 // Milliseconds on a monotonic clock, for deadlines.

@@ -20,6 +20,7 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 QString messageFor(int status)
 {
     switch (status) {
+    case 403: return QStringLiteral("Forbidden");
     case 404: return QStringLiteral("Not found");
     case 413: return QStringLiteral("Request body too large");
     case 429: return QStringLiteral("Too many pipelined requests");
@@ -46,7 +47,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const QHostAddress& peer, q
     , m_context(std::move(context))
     , m_listener(listener)
     , m_queue(std::make_shared<ResponseQueue>(this, m_context))
-    , m_framer(std::make_unique<RequestFramer>(m_context->limits, *m_queue))
+    , m_framer(std::make_unique<RequestFramer>(m_context->limits, *m_queue, m_context->upgradeHook))
     , m_since(monotonicMs())
 {
 }
@@ -76,6 +77,8 @@ Responder ConnectionGuard::takeResponder(const QString& path)
 
 bool ConnectionGuard::isBusy() const
 {
+    if (m_phase == Phase::Upgrading)
+        return true; // mid-handshake: bounded by the WebSocket server's handshake timeout
     return m_phase == Phase::Http && (m_framer->inRequest() || m_queue->outstanding() > 0);
 }
 
@@ -83,6 +86,8 @@ qint64 ConnectionGuard::idleSinceMs() const
 {
     switch (m_phase) {
     case Phase::Handshake:
+    case Phase::Upgrading:
+    case Phase::WebSocket:
         return m_since;
     case Phase::Http:
         return std::max(m_since, m_queue->idleSinceMs());
@@ -103,6 +108,11 @@ qint64 ConnectionGuard::deadlineMs() const
         return m_since + limits.idleTimeoutMs;
     case Phase::Lingering:
         return m_since + std::min<qint64>(LingerMs, limits.idleTimeoutMs);
+    case Phase::Upgrading:
+    case Phase::WebSocket:
+        // No longer HTTP: the header and idle deadlines must not cut a live stream, whose
+        // handshake QWebSocketServer times out and whose end its owner decides.
+        return NoDeadline;
     case Phase::Http:
         break;
     }
@@ -119,6 +129,8 @@ qint64 ConnectionGuard::deadlineMs() const
 
 void ConnectionGuard::expire()
 {
+    if (isUpgraded())
+        return; // never due (deadlineMs())
     if (m_phase == Phase::Http && !m_framer->inRequest()) {
         qCDebug(lcHttp) << "closing idle connection from" << m_peer;
         release();
@@ -142,6 +154,10 @@ void ConnectionGuard::abort()
 void ConnectionGuard::evict()
 {
     qCDebug(lcHttp) << "evicting the oldest idle connection of" << m_peer;
+    if (isUpgraded()) {
+        closeUpgraded();
+        return;
+    }
     if (m_phase != Phase::Http) {
         abort();
         return;
@@ -152,6 +168,10 @@ void ConnectionGuard::evict()
 
 void ConnectionGuard::shutdown()
 {
+    if (isUpgraded()) {
+        closeUpgraded();
+        return;
+    }
     if (m_phase == Phase::Handshake) {
         abort();
         return;
@@ -176,6 +196,8 @@ void ConnectionGuard::release()
 
 void ConnectionGuard::onReadyRead()
 {
+    if (isUpgraded())
+        return; // the bytes belong to the WebSocket handshake and frames
     if (m_phase != Phase::Http || m_discarding) {
         discardInput();
         return;
@@ -195,6 +217,13 @@ void ConnectionGuard::onReadyRead()
     }
     if (buffer.size() > 64 * 1024)
         buffer = QByteArray();
+    if (m_framer->isUpgraded()) {
+        // QHttpServer's slot, next on this readyRead, takes the request and the socket.
+        m_phase = Phase::Upgrading;
+        m_since = monotonicMs();
+        qCDebug(lcHttp) << "WebSocket upgrade accepted from" << m_peer;
+        return;
+    }
     if (m_framer->isStopped())
         maybeStopReading();
 }
@@ -300,4 +329,21 @@ void ConnectionGuard::startLinger()
     }
     ::shutdown(int(descriptor), SHUT_WR);
     discardInput();
+}
+
+void ConnectionGuard::adoptBy(QObject* webSocket)
+{
+    m_phase = Phase::WebSocket;
+    m_since = monotonicMs();
+    // QWebSocket uses the socket without owning it; as its child the socket lives exactly
+    // as long as the WebSocket, and deleting the WebSocket releases this connection.
+    m_socket->setParent(webSocket);
+}
+
+// The socket belongs to the WebSocket side now: closing it is enough, its owner deletes it
+// when it sees the disconnect (deleting it here would leave QWebSocket a dangling pointer).
+void ConnectionGuard::closeUpgraded()
+{
+    release();
+    m_socket->disconnectFromHost();
 }

@@ -20,7 +20,10 @@ class ResponseQueue;
 // QHttpServer's notes what it left unread (so each byte is framed exactly once) and hands
 // it the rest of a pipelined batch, since 6.4 takes one request per readyRead. The guard
 // also owns the connection's deadlines, its ResponseQueue and the graceful (lingering)
-// close. Child of its socket.
+// close. After an accepted WebSocket upgrade it stops framing and deadlining: QHttpServer's
+// QWebSocketServer bounds the handshake, and the QWebSocket that results adopts the socket
+// (adoptBy()); the connection still counts against the caps until the socket is gone, and
+// may be evicted like an idle one. Child of its socket.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -56,8 +59,13 @@ public:
     // From the ResponseQueue: the answer just written is the connection's last.
     void closeAfterResponse();
 
+    // An accepted upgrade whose WebSocket handshake QHttpServer is running.
+    bool isUpgrading() const { return m_phase == Phase::Upgrading; }
+    // The handshake succeeded: `webSocket` owns the socket (and so this guard) from now on.
+    void adoptBy(QObject* webSocket);
+
 private:
-    enum class Phase { Handshake, Http, Closing, Lingering };
+    enum class Phase { Handshake, Http, Closing, Lingering, Upgrading, WebSocket };
 
     void onReadyRead();
     void onReadyReadAfter();
@@ -66,6 +74,8 @@ private:
     void discardInput();
     void checkWritten();
     void startLinger();
+    bool isUpgraded() const { return m_phase == Phase::Upgrading || m_phase == Phase::WebSocket; }
+    void closeUpgraded();
     void release();
 
     QTcpSocket* m_socket;

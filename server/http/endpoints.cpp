@@ -1,11 +1,14 @@
 #include "http/endpoints.h"
 
 #include "core/authservice.h"
+#include "core/permissions.h"
 #include "core/ratelimiter.h"
 #include "http/errorenvelope.h"
 
-Endpoints::Endpoints(RouteTable& routes, AuthService& auth, SubnetList trustedProxies)
-    : m_routes(routes), m_auth(auth), m_authenticator(auth), m_trustedProxies(std::move(trustedProxies))
+Endpoints::Endpoints(RouteTable& routes, AuthService& auth, const PermissionModel& permissions,
+                     SubnetList trustedProxies)
+    : m_routes(routes), m_auth(auth), m_permissions(permissions), m_authenticator(auth),
+      m_trustedProxies(std::move(trustedProxies))
 {
     m_routes.setFallback([this](const HttpRequest& request, Responder responder) {
         serveUnmatched(request, responder);
@@ -16,12 +19,21 @@ void Endpoints::add(HttpMethod method, const QString& pattern, Access access, co
                     EndpointHandler handler)
 {
     const Dialect dialect = dialectForPath(pattern);
-    m_routes.add(Route{method, pattern, gated(dialect, access, std::move(handler)), dialectName(dialect), summary});
+    m_routes.add(Route{method, pattern, gated(dialect, access, {}, std::move(handler)), dialectName(dialect), summary,
+                       access != Access::Public, {}});
 }
 
-void Endpoints::setFallback(Dialect dialect, Access access, EndpointHandler handler)
+void Endpoints::addGuarded(HttpMethod method, const QString& pattern, const QString& permission,
+                           const QString& summary, EndpointHandler handler)
 {
-    m_fallbacks[int(dialect)] = Fallback{access, std::move(handler)};
+    const Dialect dialect = dialectForPath(pattern);
+    m_routes.add(Route{method, pattern, gated(dialect, Access::Authenticated, permission, std::move(handler)),
+                       dialectName(dialect), summary, true, permission});
+}
+
+void Endpoints::setFallback(const QString& prefix, Access access, EndpointHandler handler)
+{
+    m_fallbacks.push_back(Fallback{prefix, access, std::move(handler)});
 }
 
 void Endpoints::serveUnmatched(const HttpRequest& request, Responder& responder) const
@@ -40,22 +52,26 @@ void Endpoints::serveUnmatched(const HttpRequest& request, Responder& responder)
             return;
         }
     }
-    const Fallback& fallback = m_fallbacks[int(dialect)];
-    if (fallback.handler)
-        serve(request, responder, dialect, fallback.access, fallback.handler);
-    else
-        serve(request, responder, dialect, Access::Public, notFound);
+    for (const Fallback& fallback : m_fallbacks) {
+        if (request.path.startsWith(fallback.prefix)) {
+            serve(request, responder, dialect, fallback.access, fallback.handler);
+            return;
+        }
+    }
+    serve(request, responder, dialect, Access::Public, notFound);
 }
 
-RouteHandler Endpoints::gated(Dialect dialect, Access access, EndpointHandler handler) const
+RouteHandler Endpoints::gated(Dialect dialect, Access access, const QString& permission,
+                              EndpointHandler handler) const
 {
-    return [this, dialect, access, handler = std::move(handler)](const HttpRequest& request, Responder responder) {
-        serve(request, responder, dialect, access, handler);
+    return [this, dialect, access, permission, handler = std::move(handler)](const HttpRequest& request,
+                                                                             Responder responder) {
+        serve(request, responder, dialect, access, handler, permission);
     };
 }
 
 void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect dialect, Access access,
-                      const EndpointHandler& handler) const
+                      const EndpointHandler& handler, const QString& permission) const
 {
     const ClientInfo client{clientAddress(request, m_trustedProxies), QString::fromUtf8(request.userAgent),
                             dialectName(dialect)};
@@ -79,23 +95,30 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
         return;
     }
     if (auto result = m_authenticator.authenticateNow(request, client)) {
-        proceed(request, client, responder, dialect, *result, handler);
+        proceed(request, client, responder, dialect, *result, permission, handler);
         return;
     }
     // A Basic credential not seen before: its hash runs on the pool, so the request and
     // its responder wait in the callback.
     auto held = std::make_shared<std::pair<HttpRequest, Responder>>(request, std::move(responder));
-    m_authenticator.authenticateLater(held->first, client, [held, client, dialect, handler](AuthResult result) {
-        proceed(held->first, client, held->second, dialect, result, handler);
-    });
+    m_authenticator.authenticateLater(held->first, client,
+                                      [this, held, client, dialect, permission, handler](AuthResult result) {
+                                          proceed(held->first, client, held->second, dialect, result, permission,
+                                                  handler);
+                                      });
 }
 
 void Endpoints::proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
-                        const AuthResult& result, const EndpointHandler& handler)
+                        const AuthResult& result, const QString& permission, const EndpointHandler& handler) const
 {
     if (const auto* error = std::get_if<AuthError>(&result)) {
         sendError(responder, dialect, *error);
         return;
     }
-    handler(Call{request, client, std::get<Principal>(result), dialect}, responder);
+    const Principal& principal = std::get<Principal>(result);
+    if (!permission.isEmpty() && !m_permissions.allows(principal.role, permission)) {
+        sendError(responder, dialect, AuthError{AuthError::Code::Forbidden, QStringLiteral("Forbidden"), 0});
+        return;
+    }
+    handler(Call{request, client, principal, dialect}, responder);
 }

@@ -7,8 +7,10 @@
 #include "http/routetable.h"
 
 #include <functional>
+#include <vector>
 
 class AuthService;
+class PermissionModel;
 
 // Who may call an endpoint.
 enum class Access {
@@ -35,34 +37,40 @@ using EndpointHandler = std::function<void(const Call&, Responder&)>;
 class Endpoints
 {
 public:
-    Endpoints(RouteTable& routes, AuthService& auth, SubnetList trustedProxies);
+    Endpoints(RouteTable& routes, AuthService& auth, const PermissionModel& permissions, SubnetList trustedProxies);
 
     void add(HttpMethod method, const QString& pattern, Access access, const QString& summary,
              EndpointHandler handler);
-    // What answers a request no route matches, per dialect, behind the same gate. A known
-    // path asked with another method gets 405 first. Dialects without one answer 404.
-    void setFallback(Dialect dialect, Access access, EndpointHandler handler);
+    // Authenticated, and the caller's role must grant `permission` ("users:write"): 403 otherwise.
+    void addGuarded(HttpMethod method, const QString& pattern, const QString& permission, const QString& summary,
+                    EndpointHandler handler);
+    // What answers a request no route matches under `prefix` ("/flex/", "/api/"), behind the
+    // same gate. A known path asked with another method gets 405 first; a path under no
+    // prefix gets a public 404 in its dialect's envelope.
+    void setFallback(const QString& prefix, Access access, EndpointHandler handler);
 
     AuthService& auth() { return m_auth; }
 
 private:
-    RouteHandler gated(Dialect dialect, Access access, EndpointHandler handler) const;
+    RouteHandler gated(Dialect dialect, Access access, const QString& permission, EndpointHandler handler) const;
     void serve(const HttpRequest& request, Responder& responder, Dialect dialect, Access access,
-               const EndpointHandler& handler) const;
+               const EndpointHandler& handler, const QString& permission = {}) const;
 
     void serveUnmatched(const HttpRequest& request, Responder& responder) const;
-    static void proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
-                        const AuthResult& result, const EndpointHandler& handler);
+    void proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
+                 const AuthResult& result, const QString& permission, const EndpointHandler& handler) const;
 
     struct Fallback
     {
+        QString prefix;
         Access access = Access::Public;
         EndpointHandler handler;
     };
 
     RouteTable& m_routes;
-    Fallback m_fallbacks[3];
+    std::vector<Fallback> m_fallbacks;
     AuthService& m_auth;
+    const PermissionModel& m_permissions;
     Authenticator m_authenticator;
     SubnetList m_trustedProxies;
 };

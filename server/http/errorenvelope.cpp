@@ -33,6 +33,8 @@ QJsonObject codedBody(const AuthError& error, bool restEnvelope)
 AuthError::Code codeForTransportStatus(int status)
 {
     switch (status) {
+    case 403:
+        return AuthError::Code::Forbidden;
     case 404:
         return AuthError::Code::NotFound;
     case 413:

@@ -47,7 +47,7 @@ void login(AuthService& auth, qint64 lifetimeSecs, const Call& call, Responder& 
         return;
     }
     auto pending = std::make_shared<Responder>(std::move(responder));
-    auth.login(LoginRequest{AdminUsername, *password, lifetimeSecs, call.client}, [pending](LoginResult result) {
+    auth.login(LoginRequest{AdminUsername, *password, lifetimeSecs, 0, call.client}, [pending](LoginResult result) {
         if (auto* error = std::get_if<AuthError>(&result)) {
             if (error->code == AuthError::Code::InvalidCredentials)
                 error->message = QStringLiteral("Invalid password");
@@ -152,7 +152,7 @@ void FlexApi::registerRoutes(Endpoints& endpoints, const Config& config)
                   [&auth](const Call& call, Responder& r) { removePassword(auth, call, r); });
     // Any other /flex path is protected: 401 without a credential, else 404 (or whatever
     // an embedding application serves there).
-    endpoints.setFallback(Dialect::Flex, Access::Authenticated, [](const Call&, Responder& r) {
+    endpoints.setFallback(QStringLiteral("/flex/"), Access::Authenticated, [](const Call&, Responder& r) {
         sendFlexError(r, AuthError::Code::NotFound, QStringLiteral("Not found"));
     });
 }

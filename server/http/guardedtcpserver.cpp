@@ -126,6 +126,17 @@ void GuardedTcpServer::handOver(ConnectionGuard* guard)
     guard->connectAfter(m_httpServer);
 }
 
+ConnectionGuard* GuardedTcpServer::upgradingGuard(const QHostAddress& peer, quint16 peerPort, quint16 localPort) const
+{
+    for (ConnectionGuard* guard : std::as_const(m_guards)) {
+        const QTcpSocket* socket = guard->socket();
+        if (guard->isUpgrading() && socket->peerPort() == peerPort && socket->localPort() == localPort
+            && socket->peerAddress() == peer)
+            return guard;
+    }
+    return nullptr;
+}
+
 void GuardedTcpServer::release(ConnectionGuard* guard)
 {
     if (m_guards.remove(guard->socket())) {

@@ -35,6 +35,9 @@ public:
     void setTlsConfiguration(const QSslConfiguration& configuration) { m_tls = configuration; }
     int connectionCount() const { return int(m_guards.size()); }
     ConnectionGuard* guardFor(const QTcpSocket* socket) const { return m_guards.value(socket); }
+    // The upgrading connection with this peer address and port and local port (a TCP
+    // connection's identity): where a WebSocket that just completed its handshake runs.
+    ConnectionGuard* upgradingGuard(const QHostAddress& peer, quint16 peerPort, quint16 localPort) const;
 
     // Stops accepting; idle connections close now, busy ones after their answers.
     void shutdown();

@@ -8,8 +8,10 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerRouterRule>
+#include <QMetaMethod>
 #include <QRegularExpression>
 #include <QSslConfiguration>
+#include <QWebSocket>
 
 namespace {
 
@@ -78,6 +80,25 @@ private:
     int m_index;
 };
 
+// QHttpServer 6.4 hands a WebSocket upgrade to its QWebSocketServer only when a router rule
+// handles the request (the handler itself does nothing). Every upgrade reaching QHttpServer
+// was accepted by the guard's UpgradeHook (RequestFramer refuses all others before QHttpServer
+// reads them), so this rule only has to recognise one; registered first, it wins.
+class WebSocketRule final : public QHttpServerRouterRule
+{
+public:
+    explicit WebSocketRule(RouterHandler handler)
+        : QHttpServerRouterRule(QStringLiteral("/"), QHttpServerRequest::Method::Get, std::move(handler))
+    {
+    }
+
+protected:
+    bool matches(const QHttpServerRequest& request, QRegularExpressionMatch*) const override
+    {
+        return request.value(QByteArrayLiteral("upgrade")).trimmed().compare("websocket", Qt::CaseInsensitive) == 0;
+    }
+};
+
 bool nameIs(const QByteArray& name, const char* lowercase)
 {
     return qstrnicmp(name.constData(), name.size(), lowercase, qsizetype(qstrlen(lowercase))) == 0;
@@ -127,6 +148,7 @@ HttpServer::HttpServer(RouteTable routes, GuardErrorRenderer errorRenderer, QObj
 {
     // Handlers answer through Gatehouse's Responder only: the QHttpServerResponder is let go
     // unused (6.4's holds a raw socket pointer and crashes when written after a disconnect).
+    m_server->route<WebSocketRule>([](const QHttpServerRequest&, QHttpServerResponder&&) {});
     const auto& routeList = m_routes.routes();
     for (size_t i = 0; i < routeList.size(); ++i) {
         const bool added = m_server->route<RouteRule>(
@@ -140,6 +162,8 @@ HttpServer::HttpServer(RouteTable routes, GuardErrorRenderer errorRenderer, QObj
     m_server->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         dispatch(request, responder.socket());
     });
+    // Only upgrades the guard let through (UpgradeHook) reach QHttpServer's WebSocket server.
+    connect(m_server.get(), &QAbstractHttpServer::newWebSocketConnection, this, &HttpServer::takeWebSockets);
 }
 
 HttpServer::~HttpServer() = default;
@@ -160,6 +184,7 @@ bool HttpServer::listen(const HttpServerOptions& options, QString* error)
     context->limits = options.limits;
     context->tls = options.tls.has_value();
     context->renderError = m_errorRenderer;
+    context->upgradeHook = options.upgradeHook;
     auto listener = std::make_unique<GuardedTcpServer>(std::move(context), m_server.get());
     if (options.tls) {
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -227,5 +252,28 @@ void HttpServer::dispatch(const QHttpServerRequest& request, QTcpSocket* socket)
         const QString message = QStringLiteral("Not found");
         responder.send(404, m_errorRenderer ? m_errorRenderer(call.path, 404, message) : QByteArray(),
                        QByteArrayLiteral("application/json"));
+    }
+}
+
+void HttpServer::takeWebSockets()
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&HttpServer::webSocketConnected);
+    while (m_server->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        ConnectionGuard* guard =
+            m_listener ? m_listener->upgradingGuard(socket->peerAddress(), socket->peerPort(), socket->localPort())
+                       : nullptr;
+        if (!guard) {
+            qCWarning(lcHttp) << "a WebSocket without an accepted upgrade; closing it";
+            socket->abort();
+            continue;
+        }
+        guard->adoptBy(socket.get());
+        if (isSignalConnected(signal))
+            emit webSocketConnected(socket.release());
+        else
+            socket->close(); // then deleted, with its TCP socket
     }
 }

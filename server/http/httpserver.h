@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crypto/tlsidentity.h"
+#include "http/connectioncontext.h"
 #include "http/connectionlimits.h"
 #include "http/routetable.h"
 
@@ -19,6 +20,8 @@ struct HttpServerOptions
     quint16 port = 3539; // 0 = ephemeral
     std::optional<TlsIdentity> tls; // empty = plain HTTP (--http)
     ConnectionLimits limits;
+    // Decides WebSocket upgrades before QHttpServer sees them; empty: all refused (404).
+    UpgradeHook upgradeHook;
 };
 
 // Renders an error the guard itself answers (413, 431, 400) in the error envelope of the
@@ -29,6 +32,7 @@ class GuardedTcpServer;
 class QHttpServer;
 class QHttpServerRequest;
 class QTcpSocket;
+class QWebSocket;
 
 // Gatehouse's HTTP front: the guarded listener (own QTcpServer, TLS, caps, deadlines,
 // request framing) handed to QHttpServer, which routes to the RouteTable. This class's
@@ -46,11 +50,17 @@ public:
     quint16 port() const;
     bool isTls() const;
     int connectionCount() const;
-    // Stops accepting, answers what is in flight, closes idle connections.
+    // Stops accepting, answers what is in flight, closes idle connections (and WebSockets).
     void close();
+
+signals:
+    // A WebSocket whose upgrade the UpgradeHook accepted has completed its handshake. The
+    // one receiver takes ownership (with none connected, it is closed and deleted).
+    void webSocketConnected(QWebSocket* socket);
 
 private:
     void dispatch(const QHttpServerRequest& request, QTcpSocket* socket);
+    void takeWebSockets();
 
     RouteTable m_routes;
     GuardErrorRenderer m_errorRenderer;

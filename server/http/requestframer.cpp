@@ -18,6 +18,8 @@ constexpr qint64 QtMaxFieldLine = 8 * 1024;
 // Answers held for one connection before it must read them: bounds what a client that
 // pipelines without reading can make the server buffer.
 constexpr quint64 MaxPipelined = 32;
+// Header names whose values are kept (Host, Origin, Upgrade) are shorter than this.
+constexpr qsizetype MaxCapturedName = 16;
 
 bool isTokenChar(char c)
 {
@@ -43,7 +45,10 @@ struct ParserCallbacks
     {
         return framer(p)->headerField(position(p, at), at, n);
     }
-    static int value(http_parser* p, const char* at, size_t n) { return framer(p)->headerValue(position(p, at), n); }
+    static int value(http_parser* p, const char* at, size_t n)
+    {
+        return framer(p)->headerValue(position(p, at), at, n);
+    }
     static int headersComplete(http_parser* p) { return framer(p)->headersComplete(); }
     static int body(http_parser* p, const char*, size_t n) { return framer(p)->body(n); }
     static int chunkHeader(http_parser* p) { return framer(p)->chunkHeader(); }
@@ -65,9 +70,10 @@ const http_parser_settings ParserCallbacks::settings = {
     .on_chunk_complete = nullptr,
 };
 
-RequestFramer::RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue)
+RequestFramer::RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue, const UpgradeHook& upgradeHook)
     : m_limits(limits)
     , m_queue(queue)
+    , m_upgradeHook(upgradeHook)
     , m_parser(std::make_unique<http_parser>())
 {
     http_parser_init(m_parser.get(), HTTP_REQUEST);
@@ -151,6 +157,10 @@ int RequestFramer::messageBegin()
     m_fields = 0;
     m_bodyBytes = 0;
     m_target.resize(0);
+    m_capture = nullptr;
+    m_host.clear();
+    m_origin.clear();
+    m_upgradeValue.clear();
     m_requestStart = monotonicMs();
     m_pause = Pause::MessageBegin;
     http_parser_pause(m_parser.get(), 1);
@@ -187,7 +197,10 @@ int RequestFramer::headerField(qint64 position, const char* at, size_t length)
         }
         m_fieldStart = position;
         m_inField = true;
+        m_fieldName.resize(0);
     }
+    if (m_fieldName.size() < MaxCapturedName)
+        m_fieldName.append(at, qsizetype(std::min<size_t>(length, size_t(MaxCapturedName - m_fieldName.size()))));
     for (size_t i = 0; i < length; ++i) {
         if (!isTokenChar(at[i])) {
             refuse(400, "invalid header name");
@@ -201,9 +214,14 @@ int RequestFramer::headerField(qint64 position, const char* at, size_t length)
     return 0;
 }
 
-int RequestFramer::headerValue(qint64 position, size_t length)
+int RequestFramer::headerValue(qint64 position, const char* at, size_t length)
 {
-    m_inField = false;
+    if (m_inField) { // the value's first piece
+        m_inField = false;
+        m_capture = captureSlot(m_fieldName);
+    }
+    if (m_capture)
+        m_capture->append(at, qsizetype(length));
     if (headTooLarge(position + qint64(length))) {
         refuse(431, "header block too large");
         return -1;
@@ -222,16 +240,51 @@ int RequestFramer::headersComplete()
         refuse(413, "declared body too large");
         return -1;
     }
-    // No protocol upgrade is served yet. Refused here, before QHttpServer 6.4 could hand a
-    // WebSocket upgrade to its internal QWebSocketServer ahead of any routing.
+    // Decided here, before QHttpServer 6.4 could hand a WebSocket upgrade to its internal
+    // QWebSocketServer ahead of any routing.
     if (parser->upgrade || (parser->flags & F_UPGRADE)) {
-        refuse(404, "protocol upgrade");
-        return -1;
+        const int status = upgradeStatus();
+        if (status != 0) {
+            refuse(status, "protocol upgrade");
+            return -1;
+        }
+        m_upgradeAccepted = true;
     }
     m_keepAlive = http_should_keep_alive(parser) != 0;
     m_pause = Pause::HeadersComplete;
     http_parser_pause(m_parser.get(), 1);
     return 0;
+}
+
+int RequestFramer::upgradeStatus() const
+{
+    const http_parser* parser = m_parser.get();
+    // Only a WebSocket handshake is served, and only when something decides it.
+    if (!m_upgradeHook || !parser->upgrade || parser->method != HTTP_GET
+        || m_upgradeValue.trimmed().compare("websocket", Qt::CaseInsensitive) != 0)
+        return 404;
+    // A body nobody would read; or an earlier request still unanswered, whose answer would
+    // land in the WebSocket stream after the handshake.
+    const bool hasBody =
+        (parser->flags & F_CHUNKED) || ((parser->flags & F_CONTENTLENGTH) && parser->content_length > 0);
+    if (hasBody || m_queue.outstanding() > 0)
+        return 400;
+    const QUrl url = QUrl::fromEncoded(m_target);
+    const UpgradeRequest request{url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), m_host.trimmed(),
+                                 m_origin.trimmed()};
+    return m_upgradeHook(request);
+}
+
+QByteArray* RequestFramer::captureSlot(const QByteArray& name)
+{
+    QByteArray* slot = nullptr;
+    if (name.compare("host", Qt::CaseInsensitive) == 0)
+        slot = &m_host;
+    else if (name.compare("origin", Qt::CaseInsensitive) == 0)
+        slot = &m_origin;
+    else if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
+        slot = &m_upgradeValue;
+    return slot && slot->isEmpty() ? slot : nullptr; // the first occurrence counts
 }
 
 int RequestFramer::body(size_t length)
@@ -257,6 +310,15 @@ int RequestFramer::messageComplete()
 {
     m_inMessage = false;
     m_inHead = false;
+    if (m_upgradeAccepted) {
+        // Not a request for the ResponseQueue: QHttpServer hands it to its WebSocket server,
+        // and what follows on the connection is WebSocket frames.
+        m_upgraded = true;
+        m_stopped = true;
+        m_pause = Pause::Stop;
+        http_parser_pause(m_parser.get(), 1);
+        return 0;
+    }
     const http_parser* parser = m_parser.get();
     m_queue.addFramed({.closeAfter = !m_keepAlive,
                        .http10 = parser->http_major == 1 && parser->http_minor == 0,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/connectionlimits.h"
+#include "http/connectioncontext.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,13 +14,19 @@ class ResponseQueue;
 // refuses what QHttpServer would mishandle: a request line or header block over the cap,
 // more header fields than allowed (at 101 QHttpServer drops every header, Content-Length
 // included), a field line over 8 KiB or a field name with a non-token character (same
-// effect), a declared or chunked body over the cap, chunked trailers, protocol upgrades
-// and malformed framing. Each complete request's framing goes to the ResponseQueue.
-// Framing stops at the first refusal, or after the connection's last request.
+// effect), a declared or chunked body over the cap, chunked trailers, unwanted protocol
+// upgrades and malformed framing. Each complete request's framing goes to the ResponseQueue.
+// A WebSocket upgrade is decided here, before QHttpServer 6.4 (which hands any upgrade to
+// its QWebSocketServer ahead of routing) reads it: only a bodiless GET with
+// `Upgrade: websocket` that the UpgradeHook accepts, and that no unanswered request
+// precedes, goes through; the connection then stops being HTTP (isUpgraded()).
+// Framing stops at the first refusal, after the connection's last request, or after an
+// accepted upgrade.
 class RequestFramer
 {
 public:
-    RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue);
+    // `upgradeHook` (empty: every upgrade refused) must outlive the framer.
+    RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue, const UpgradeHook& upgradeHook);
     ~RequestFramer();
     RequestFramer(const RequestFramer&) = delete;
     RequestFramer& operator=(const RequestFramer&) = delete;
@@ -33,6 +39,7 @@ public:
     bool isStopped() const { return m_stopped; }
     int errorStatus() const { return m_errorStatus; } // 0 when stopped without an error
     const char* errorReason() const { return m_errorReason; }
+    bool isUpgraded() const { return m_upgraded; } // an accepted upgrade: no HTTP from here on
     bool inRequest() const { return m_inMessage; }
     qint64 requestStartMs() const { return m_requestStart; }
     QString targetPath() const; // of the request being framed ("" before its request line)
@@ -46,16 +53,20 @@ private:
     int messageBegin();
     int url(qint64 position, const char* at, size_t length);
     int headerField(qint64 position, const char* at, size_t length);
-    int headerValue(qint64 position, size_t length);
+    int headerValue(qint64 position, const char* at, size_t length);
     int headersComplete();
+    int upgradeStatus() const;
+    QByteArray* captureSlot(const QByteArray& name);
     int body(size_t length);
     int chunkHeader();
     int messageComplete();
 
     const ConnectionLimits& m_limits;
     ResponseQueue& m_queue;
+    const UpgradeHook& m_upgradeHook;
     std::unique_ptr<http_parser> m_parser;
     bool m_stopped = false;
+    bool m_upgraded = false;
     int m_errorStatus = 0;
     const char* m_errorReason = "";
 
@@ -76,4 +87,11 @@ private:
     qint64 m_bodyStart = 0;
     qint64 m_bodyBytes = 0;
     QByteArray m_target;
+    // The few header values an upgrade decision reads (first occurrence of each).
+    QByteArray m_fieldName;            // of the field being read, up to 16 bytes
+    QByteArray* m_capture = nullptr;   // where the current field's value goes, if anywhere
+    QByteArray m_host;
+    QByteArray m_origin;
+    QByteArray m_upgradeValue;
+    bool m_upgradeAccepted = false;
 };

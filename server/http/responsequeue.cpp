@@ -32,6 +32,7 @@ QByteArray reasonPhrase(int status)
     case 413: return QByteArrayLiteral("Content Too Large");
     case 415: return QByteArrayLiteral("Unsupported Media Type");
     case 422: return QByteArrayLiteral("Unprocessable Content");
+    case 426: return QByteArrayLiteral("Upgrade Required");
     case 429: return QByteArrayLiteral("Too Many Requests");
     case 431: return QByteArrayLiteral("Request Header Fields Too Large");
     case 500: return QByteArrayLiteral("Internal Server Error");

@@ -20,6 +20,8 @@ struct Route
     RouteHandler handler;
     QString dialect; // "flex" | "rest" | "manager" | "system"
     QString summary;
+    bool authenticated = false; // needs a credential (while authentication is enabled)
+    QString permission;         // "resource:action" the caller must hold; empty = none
 };
 
 // The single source of truth for what the server answers: httpserver.cpp registers each

@@ -79,7 +79,13 @@ qint64 AccountRepository::insert(const AccountRecord& account)
 
 bool AccountRepository::update(const AccountRecord& account)
 {
-    QSqlQuery query(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    return update(db, account);
+}
+
+bool AccountRepository::update(QSqlDatabase& db, const AccountRecord& account)
+{
+    QSqlQuery query(db);
     return SqlUtil::run(query,
                         QStringLiteral("UPDATE accounts SET username = ?, firstname = ?, lastname = ?, role = ?, "
                                        "password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?"),

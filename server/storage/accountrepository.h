@@ -34,6 +34,7 @@ public:
     qint64 insert(const AccountRecord& account);
     // update/setPasswordHash/remove: false when there is no such account (or on failure).
     bool update(const AccountRecord& account); // all columns but id and createdAt
+    static bool update(QSqlDatabase& db, const AccountRecord& account);
     bool setPasswordHash(qint64 id, const QByteArray& hash, qint64 atMs);
     // The same on an explicit connection, for use inside Database::transaction().
     static bool setPasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& hash, qint64 atMs);

@@ -75,12 +75,13 @@ std::vector<RateLimitEventRecord> RateLimitEventRepository::recent(qint64 sinceM
     return ok ? toRecords(query) : std::vector<RateLimitEventRecord>{};
 }
 
-std::vector<RateLimitEventRecord> RateLimitEventRepository::failuresSince(qint64 sinceMs)
+std::optional<std::vector<RateLimitEventRecord>> RateLimitEventRepository::windowEventsSince(qint64 sinceMs)
 {
     QSqlQuery query(m_database.connection());
-    if (!SqlUtil::run(query, kSelect + QLatin1String(" WHERE kind = ? AND at >= ? ORDER BY at, id"),
-                      {QStringLiteral("failure"), sinceMs}, "ratelimitEvents.failuresSince"))
-        return {};
+    if (!SqlUtil::run(query, kSelect + QLatin1String(" WHERE kind IN (?, ?) AND at >= ? ORDER BY at, id"),
+                      {QStringLiteral("failure"), QStringLiteral("unblock"), sinceMs},
+                      "ratelimitEvents.windowEventsSince"))
+        return std::nullopt;
     return toRecords(query);
 }
 

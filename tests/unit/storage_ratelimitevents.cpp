@@ -37,7 +37,7 @@ private slots:
     void appendBatch();
     void recent_data();
     void recent();
-    void failuresSince();
+    void windowEventsSince();
     void purge();
 
 private:
@@ -121,15 +121,17 @@ void StorageRateLimitEventsTest::recent()
     QCOMPARE(times(m_events->recent(kNow + sinceOffset, limit, clientIp)), expected);
 }
 
-void StorageRateLimitEventsTest::failuresSince()
+void StorageRateLimitEventsTest::windowEventsSince()
 {
     QVERIFY(m_events->append(makeEvent(kNow + 3, QStringLiteral("192.0.2.1"))));
     QVERIFY(m_events->append(makeEvent(kNow + 1, QStringLiteral("192.0.2.2"))));
     QVERIFY(m_events->append(makeEvent(kNow + 2, QStringLiteral("192.0.2.1"), QStringLiteral("lockout"))));
     QVERIFY(m_events->append(makeEvent(kNow - 1, QStringLiteral("192.0.2.1"))));
     QVERIFY(m_events->append(makeEvent(kNow + 4, QStringLiteral("192.0.2.1"), QStringLiteral("unblock"))));
-    // Oldest first, failures only.
-    QCOMPARE(times(m_events->failuresSince(kNow)), (QList<qint64>{1, 3}));
+    // Oldest first, failures and unblocks only (what rebuilds the limiter's windows).
+    const auto events = m_events->windowEventsSince(kNow);
+    QVERIFY(events.has_value());
+    QCOMPARE(times(*events), (QList<qint64>{1, 3, 4}));
 }
 
 void StorageRateLimitEventsTest::purge()

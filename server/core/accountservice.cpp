@@ -1,0 +1,149 @@
+#include "core/accountservice.h"
+
+#include "core/accountstore.h"
+#include "core/auditlog.h"
+#include "core/clock.h"
+#include "core/permissions.h"
+#include "core/sessionstore.h"
+#include "storage/database.h"
+#include "storage/sessionrepository.h"
+
+
+namespace {
+
+AuthError badRequest(const QString& message)
+{
+    return AuthError{AuthError::Code::BadRequest, message, 0};
+}
+
+AuthError notFound()
+{
+    return AuthError{AuthError::Code::NotFound, QStringLiteral("No such account"), 0};
+}
+
+AuthError storageFailure()
+{
+    return AuthError{AuthError::Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5};
+}
+
+AccountRecord withoutHash(AccountRecord account)
+{
+    account.passwordHash.clear();
+    return account;
+}
+
+std::optional<AuthError> checkNames(const AccountRecord& account)
+{
+    if (account.firstname.size() > 128 || account.lastname.size() > 128)
+        return badRequest(QStringLiteral("Names are limited to 128 characters"));
+    return std::nullopt;
+}
+
+} // namespace
+
+AccountService::AccountService(Database& database, AccountStore& accounts, SessionStore& sessions, AuditLog& audit,
+                               const Clock& clock)
+    : m_database(database), m_accounts(accounts), m_sessions(sessions), m_audit(audit), m_clock(clock)
+{
+}
+
+bool AccountService::isValidUsername(const QString& username)
+{
+    if (username.isEmpty() || username.size() > 64)
+        return false;
+    for (const QChar c : username) {
+        const bool allowed = (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-'
+            || c == u'@';
+        if (!allowed)
+            return false;
+    }
+    return true;
+}
+
+std::vector<AccountRecord> AccountService::list() const
+{
+    std::vector<AccountRecord> accounts = m_accounts.all();
+    for (AccountRecord& account : accounts)
+        account.passwordHash.clear();
+    return accounts;
+}
+
+AccountResult AccountService::create(AccountRecord draft, const Principal& actor, const ClientInfo& client)
+{
+    if (!isValidUsername(draft.username))
+        return badRequest(QStringLiteral("Usernames are 1-64 characters: letters, digits, . _ - @"));
+    if (!PermissionModel::isRole(draft.role))
+        return badRequest(QStringLiteral("Role must be one of: admin, operator, viewer"));
+    if (auto invalid = checkNames(draft))
+        return *invalid;
+    if (m_accounts.byUsername(draft.username))
+        return AuthError{AuthError::Code::Conflict, QStringLiteral("That username is taken"), 0};
+    const AccountRecord* created = m_accounts.insert(std::move(draft));
+    if (!created)
+        return storageFailure();
+    m_audit.record(QStringLiteral("user.created"), actor.username, client.ip,
+                   {{QStringLiteral("user"), created->username}, {QStringLiteral("role"), created->role}});
+    return withoutHash(*created);
+}
+
+AccountResult AccountService::update(qint64 id, const AccountChanges& changes, const Principal& actor,
+                                     const ClientInfo& client)
+{
+    const AccountRecord* current = m_accounts.byId(id);
+    if (!current)
+        return notFound();
+    AccountRecord changed = *current;
+    changed.firstname = changes.firstname.value_or(changed.firstname);
+    changed.lastname = changes.lastname.value_or(changed.lastname);
+    changed.role = changes.role.value_or(changed.role);
+    changed.disabled = changes.disabled.value_or(changed.disabled);
+    if (!PermissionModel::isRole(changed.role))
+        return badRequest(QStringLiteral("Role must be one of: admin, operator, viewer"));
+    if (auto invalid = checkNames(changed))
+        return *invalid;
+    if (id == m_accounts.admin().id && (changed.role != current->role || changed.disabled))
+        return badRequest(QStringLiteral("The built-in admin account can be neither demoted nor disabled"));
+    const bool endSessions = changed.role != current->role || (changed.disabled && !current->disabled);
+    if (auto failure = endSessionsAndSave(changed, endSessions))
+        return *failure;
+    m_audit.record(QStringLiteral("user.changed"), actor.username, client.ip,
+                   {{QStringLiteral("user"), changed.username},
+                    {QStringLiteral("role"), changed.role},
+                    {QStringLiteral("disabled"), changed.disabled}});
+    return withoutHash(changed);
+}
+
+std::optional<AuthError> AccountService::endSessionsAndSave(AccountRecord& stored, bool endSessions)
+{
+    stored.updatedAtMs = m_clock.nowMs();
+    std::vector<QString> ended;
+    const bool committed = m_database.transaction([&](QSqlDatabase& db) {
+        if (!AccountRepository::update(db, stored))
+            return false;
+        if (endSessions)
+            ended = SessionRepository::revokeAllOf(db, stored.id, stored.updatedAtMs);
+        return true;
+    });
+    if (!committed)
+        return storageFailure();
+    m_accounts.cache(stored);
+    m_sessions.forget(ended);
+    return std::nullopt;
+}
+
+std::optional<AuthError> AccountService::remove(qint64 id, const Principal& actor, const ClientInfo& client)
+{
+    const AccountRecord* account = m_accounts.byId(id);
+    if (!account)
+        return notFound();
+    if (id == m_accounts.admin().id)
+        return badRequest(QStringLiteral("The built-in admin account cannot be removed"));
+    const QString username = account->username;
+    AccountRepository repository(m_database);
+    if (!repository.remove(id)) // its sessions go with it (ON DELETE CASCADE)
+        return storageFailure();
+    m_sessions.forgetAccount(id);
+    m_accounts.forget(id);
+    m_audit.record(QStringLiteral("user.removed"), actor.username, client.ip, {{QStringLiteral("user"), username}});
+    return std::nullopt;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+// The `resource:action` permission model of API.md, in one place for every dialect.
+// Actions are `read` and `write`. Built-in resources: users, tokens, sessions, ratelimit,
+// logs, system; more are declared in the configuration (an encoder's `pipeline`, the
+// manager dialect's `redirect`, `page`, `agent`). Roles:
+//   admin     every permission
+//   operator  read and write on declared resources, read on logs
+//   viewer    read on declared resources
+class PermissionModel
+{
+public:
+    explicit PermissionModel(const QStringList& declaredResources);
+
+    static const QStringList& builtinResources();
+    static const QStringList& roles();
+    static bool isRole(const QString& role);
+
+    // All resources, built-in first, then declared.
+    const QStringList& resources() const { return m_resources; }
+    // "resource:action" with a known resource and action.
+    bool isValid(const QString& permission) const;
+    // The permissions a role grants, sorted.
+    QStringList permissionsOf(const QString& role) const;
+    bool allows(const QString& role, const QString& permission) const;
+
+private:
+    QStringList m_resources;
+    QStringList m_declared;
+    QSet<QString> m_admin;
+    QSet<QString> m_operator;
+    QSet<QString> m_viewer;
+};

@@ -1,0 +1,98 @@
+#include "http/ratelimitapi.h"
+
+#include "core/auditlog.h"
+#include "core/ratelimiter.h"
+#include "http/apicontext.h"
+#include "http/endpoints.h"
+#include "http/restjson.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonArray>
+
+namespace {
+
+using Code = AuthError::Code;
+
+constexpr int DefaultEventLimit = 100;
+constexpr int MaxEventLimit = 1000;
+
+// `since` as an ISO 8601 time ("2026-01-28T10:30:00Z"); absent = the whole log.
+std::optional<qint64> sinceMs(const HttpRequest& request, Responder& responder)
+{
+    const QString text = request.queryItem(QStringLiteral("since"));
+    if (text.isEmpty())
+        return 0;
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC); // without an offset, UTC: like every time this API prints
+    if (time.isValid())
+        return time.toMSecsSinceEpoch();
+    RestJson::sendError(responder, Code::BadRequest,
+                        QStringLiteral("since must be an ISO 8601 time such as 2026-01-28T10:30:00Z"));
+    return std::nullopt;
+}
+
+// An optional `ip` filter; it must be an address, so a typo is not an empty answer.
+std::optional<QString> ipFilter(const HttpRequest& request, Responder& responder)
+{
+    const QString text = request.queryItem(QStringLiteral("ip"));
+    if (text.isEmpty() || !QHostAddress(text).isNull())
+        return text;
+    RestJson::sendError(responder, Code::BadRequest, QStringLiteral("ip must be an IPv4 or IPv6 address"));
+    return std::nullopt;
+}
+
+void events(RateLimiter& limiter, const Call& call, Responder& responder)
+{
+    const auto ip = ipFilter(call.request, responder);
+    const auto since = ip ? sinceMs(call.request, responder) : std::nullopt;
+    const auto limit = since ? RestJson::queryInteger(call.request, responder, QStringLiteral("limit"), 1,
+                                                      MaxEventLimit, DefaultEventLimit)
+                             : std::nullopt;
+    if (!limit)
+        return;
+    QJsonArray list;
+    for (const RateLimitEventRecord& event : limiter.recentEvents(*since, int(*limit), *ip))
+        list.append(RestJson::rateLimitEvent(event));
+    RestJson::sendSuccess(responder, 200, {{QStringLiteral("events"), list}});
+}
+
+void blocks(const RateLimiter& limiter, Responder& responder)
+{
+    QJsonArray list;
+    for (const QString& ip : limiter.lockedIps()) {
+        if (const auto seconds = limiter.lockedFor(ip))
+            list.append(QJsonObject{{QStringLiteral("ip"), ip}, {QStringLiteral("retry_after_seconds"), *seconds}});
+    }
+    RestJson::sendSuccess(responder, 200, {{QStringLiteral("blocks"), list}});
+}
+
+void unblock(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const QString ip = call.request.pathParams.value(0);
+    if (!api.limiter.lockedFor(ip)) {
+        RestJson::sendError(responder, Code::NotFound, QStringLiteral("That address is not blocked"));
+        return;
+    }
+    api.limiter.unblock(ip, call.principal.username);
+    api.audit.record(QStringLiteral("ratelimit.unblocked"), call.principal.username, call.client.ip,
+                     {{QStringLiteral("ip"), ip}});
+    RestJson::sendSuccess(responder, 200);
+}
+
+} // namespace
+
+void RateLimitApi::registerRoutes(const ApiContext& api)
+{
+    Endpoints& endpoints = api.endpoints;
+    endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/ratelimit/events"), QStringLiteral("ratelimit:read"),
+                         QStringLiteral("The rate-limit log, newest first (?ip=&since=&limit=)"),
+                         [&limiter = api.limiter](const Call& call, Responder& r) { events(limiter, call, r); });
+    endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/ratelimit/blocks"), QStringLiteral("ratelimit:read"),
+                         QStringLiteral("Client addresses locked out after failed logins"),
+                         [&limiter = api.limiter](const Call&, Responder& r) { blocks(limiter, r); });
+    endpoints.addGuarded(HttpMethod::Delete, QStringLiteral("/api/ratelimit/blocks/{ip}"),
+                         QStringLiteral("ratelimit:write"), QStringLiteral("Lift an address's lockout"),
+                         [api](const Call& call, Responder& r) { unblock(api, call, r); });
+}

@@ -1,0 +1,67 @@
+#include "http/sessionsapi.h"
+
+#include "core/accountstore.h"
+#include "core/auditlog.h"
+#include "core/permissions.h"
+#include "core/sessionstore.h"
+#include "http/apicontext.h"
+#include "http/endpoints.h"
+#include "http/errorenvelope.h"
+#include "http/restjson.h"
+
+#include <QJsonArray>
+
+namespace {
+
+using Code = AuthError::Code;
+
+void list(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const Principal& caller = call.principal;
+    const bool everyone = api.permissions.allows(caller.role, QStringLiteral("sessions:read"));
+    QJsonArray sessions;
+    for (const SessionRecord& session : api.sessions.list(everyone ? 0 : caller.accountId)) {
+        const AccountRecord* account = api.accountStore.byId(session.accountId);
+        const QString username = account ? account->username : QString();
+        sessions.append(RestJson::session(session, username, session.id == caller.sessionId));
+    }
+    RestJson::sendSuccess(responder, 200, {{QStringLiteral("sessions"), sessions}});
+}
+
+void revoke(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const Principal& caller = call.principal;
+    const QString id = call.request.pathParams.value(0);
+    const SessionRecord* session = api.sessions.find(id);
+    // Someone else's session without sessions:write is answered like an unknown one, so
+    // session ids cannot be probed.
+    if (!session
+        || (session->accountId != caller.accountId
+            && !api.permissions.allows(caller.role, QStringLiteral("sessions:write")))) {
+        RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such session"));
+        return;
+    }
+    const AccountRecord* account = api.accountStore.byId(session->accountId);
+    const QString owner = account ? account->username : QString();
+    if (!api.sessions.revoke(id)) {
+        sendError(responder, Dialect::Rest,
+                  AuthError{Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5});
+        return;
+    }
+    api.audit.record(QStringLiteral("session.revoked"), caller.username, call.client.ip,
+                     {{QStringLiteral("session"), id}, {QStringLiteral("user"), owner}});
+    RestJson::sendSuccess(responder, 200);
+}
+
+} // namespace
+
+// Authenticated rather than guarded: the permission only widens what the caller sees.
+void SessionsApi::registerRoutes(const ApiContext& api)
+{
+    api.endpoints.add(HttpMethod::Get, QStringLiteral("/api/sessions"), Access::Authenticated,
+                      QStringLiteral("Live sessions: all with sessions:read, else the caller's own"),
+                      [api](const Call& call, Responder& r) { list(api, call, r); });
+    api.endpoints.add(HttpMethod::Delete, QStringLiteral("/api/sessions/{id}"), Access::Authenticated,
+                      QStringLiteral("End a session: one's own always, others' with sessions:write"),
+                      [api](const Call& call, Responder& r) { revoke(api, call, r); });
+}

@@ -1,0 +1,219 @@
+#include "http/usersapi.h"
+
+#include "core/accountservice.h"
+#include "core/accountstore.h"
+#include "core/authservice.h"
+#include "http/apicontext.h"
+#include "http/endpoints.h"
+#include "http/errorenvelope.h"
+#include "http/jsonbody.h"
+#include "http/restjson.h"
+
+#include <QJsonArray>
+
+#include <memory>
+
+namespace {
+
+using Code = AuthError::Code;
+
+const QString UserShape = QStringLiteral(
+    "{\"username\", \"password\", \"role\", \"firstname\"?, \"lastname\"?}");
+const QString ChangeShape = QStringLiteral(
+    "any of {\"firstname\", \"lastname\", \"role\", \"disabled\", \"password\"}");
+
+struct UserChange
+{
+    AccountChanges fields;
+    std::optional<QString> password;
+
+    bool changesFields() const
+    {
+        return fields.firstname || fields.lastname || fields.role || fields.disabled;
+    }
+};
+
+// An optional string member: absent is fine, present but not a string is not.
+bool readOptionalString(const QJsonObject& body, const QString& name, std::optional<QString>* out)
+{
+    if (!body.contains(name))
+        return true;
+    *out = stringField(body, name);
+    return out->has_value();
+}
+
+std::optional<qint64> accountId(const Call& call, Responder& responder)
+{
+    bool ok = false;
+    const qint64 id = call.request.pathParams.value(0).toLongLong(&ok);
+    if (ok && id > 0)
+        return id;
+    RestJson::sendError(responder, Code::BadRequest, QStringLiteral("The user id must be a positive integer"));
+    return std::nullopt;
+}
+
+void sendUser(Responder& responder, int status, const AccountResult& result)
+{
+    if (const auto* error = std::get_if<AuthError>(&result))
+        sendError(responder, Dialect::Rest, *error);
+    else
+        RestJson::sendSuccess(responder, status,
+                              {{QStringLiteral("user"), RestJson::user(std::get<AccountRecord>(result))}});
+}
+
+void list(AccountService& accounts, Responder& responder)
+{
+    QJsonArray users;
+    for (const AccountRecord& account : accounts.list())
+        users.append(RestJson::user(account));
+    RestJson::sendSuccess(responder, 200, {{QStringLiteral("users"), users}});
+}
+
+void create(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const auto body = RestJson::requireObject(call.request, responder, UserShape);
+    if (!body)
+        return;
+    const auto username = stringField(*body, QStringLiteral("username"));
+    const auto password = stringField(*body, QStringLiteral("password"));
+    const auto role = stringField(*body, QStringLiteral("role"));
+    std::optional<QString> firstname;
+    std::optional<QString> lastname;
+    if (!username || !password || !role || !readOptionalString(*body, QStringLiteral("firstname"), &firstname)
+        || !readOptionalString(*body, QStringLiteral("lastname"), &lastname)) {
+        RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected strings: ") + UserShape);
+        return;
+    }
+    AccountRecord draft;
+    draft.username = *username;
+    draft.role = *role;
+    draft.firstname = firstname.value_or(QString());
+    draft.lastname = lastname.value_or(QString());
+    auto pending = std::make_shared<Responder>(std::move(responder));
+    // Policy and hashing run on the pool; the account is created only with a hash in hand.
+    api.auth.hashPassword(*password, [api, draft, principal = call.principal, client = call.client,
+                                      pending](const AuthService::HashResult& hashed) mutable {
+        if (const auto* error = std::get_if<AuthError>(&hashed)) {
+            sendError(*pending, Dialect::Rest, *error);
+            return;
+        }
+        draft.passwordHash = std::get<QByteArray>(hashed);
+        sendUser(*pending, 201, api.accounts.create(std::move(draft), principal, client));
+    });
+}
+
+// The PATCH body: only the documented members, each of its type; nullopt after answering 400.
+std::optional<UserChange> parseChange(const QJsonObject& body, Responder& responder)
+{
+    static const QStringList allowed{QStringLiteral("firstname"), QStringLiteral("lastname"), QStringLiteral("role"),
+                                     QStringLiteral("disabled"), QStringLiteral("password")};
+    UserChange change;
+    bool valid = !body.isEmpty();
+    for (auto it = body.begin(); valid && it != body.end(); ++it)
+        valid = allowed.contains(it.key());
+    valid = valid && readOptionalString(body, QStringLiteral("firstname"), &change.fields.firstname)
+        && readOptionalString(body, QStringLiteral("lastname"), &change.fields.lastname)
+        && readOptionalString(body, QStringLiteral("role"), &change.fields.role)
+        && readOptionalString(body, QStringLiteral("password"), &change.password);
+    const QJsonValue disabled = body.value(QStringLiteral("disabled"));
+    if (disabled.isBool())
+        change.fields.disabled = disabled.toBool();
+    else if (!disabled.isUndefined())
+        valid = false;
+    if (!valid) {
+        RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected ") + ChangeShape);
+        return std::nullopt;
+    }
+    return change;
+}
+
+void setPasswordAndAnswer(const ApiContext& api, qint64 id, const QString& password, const Principal& actor,
+                          const ClientInfo& client, const std::shared_ptr<Responder>& pending)
+{
+    api.auth.setPassword(id, password, actor, client, [api, id, pending](std::optional<AuthError> error) {
+        const AccountRecord* account = api.accountStore.byId(id);
+        if (!error && !account)
+            error = AuthError{Code::NotFound, QStringLiteral("No such account"), 0};
+        if (error)
+            sendError(*pending, Dialect::Rest, *error);
+        else
+            sendUser(*pending, 200, *account);
+    });
+}
+
+// Fields and password together: the new password is put to the policy first, so that a
+// refused password leaves the other fields unchanged too; then the fields, then the
+// password (hashed again: AuthService commits only a hash it made itself).
+void updateThenSetPassword(const ApiContext& api, qint64 id, const UserChange& change, const Call& call,
+                           const std::shared_ptr<Responder>& pending)
+{
+    api.auth.hashPassword(*change.password, [api, id, change, principal = call.principal, client = call.client,
+                                             pending](const AuthService::HashResult& hashed) {
+        if (const auto* error = std::get_if<AuthError>(&hashed)) {
+            sendError(*pending, Dialect::Rest, *error);
+            return;
+        }
+        const AccountResult updated = api.accounts.update(id, change.fields, principal, client);
+        if (const auto* error = std::get_if<AuthError>(&updated)) {
+            sendError(*pending, Dialect::Rest, *error);
+            return;
+        }
+        setPasswordAndAnswer(api, id, *change.password, principal, client, pending);
+    });
+}
+
+void patch(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const auto id = accountId(call, responder);
+    const auto body = id ? RestJson::requireObject(call.request, responder, ChangeShape) : std::nullopt;
+    const auto change = body ? parseChange(*body, responder) : std::nullopt;
+    if (!change)
+        return;
+    if (!api.accountStore.byId(*id)) {
+        RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such account"));
+        return;
+    }
+    if (!change->password) {
+        const AccountResult updated = api.accounts.update(*id, change->fields, call.principal, call.client);
+        // The stored record carries the new updated_at.
+        const AccountRecord* stored = api.accountStore.byId(*id);
+        sendUser(responder, 200, std::holds_alternative<AuthError>(updated) || !stored ? updated : *stored);
+        return;
+    }
+    auto pending = std::make_shared<Responder>(std::move(responder));
+    if (change->changesFields())
+        updateThenSetPassword(api, *id, *change, call, pending);
+    else
+        setPasswordAndAnswer(api, *id, *change->password, call.principal, call.client, pending);
+}
+
+void remove(AccountService& accounts, const Call& call, Responder& responder)
+{
+    const auto id = accountId(call, responder);
+    if (!id)
+        return;
+    if (const auto error = accounts.remove(*id, call.principal, call.client))
+        sendError(responder, Dialect::Rest, *error);
+    else
+        RestJson::sendSuccess(responder, 200);
+}
+
+} // namespace
+
+// Handlers capture the ApiContext by value: references to services that outlive the routes.
+void UsersApi::registerRoutes(const ApiContext& api)
+{
+    Endpoints& endpoints = api.endpoints;
+    endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/users"), QStringLiteral("users:read"),
+                         QStringLiteral("List user accounts"),
+                         [&accounts = api.accounts](const Call&, Responder& r) { list(accounts, r); });
+    endpoints.addGuarded(HttpMethod::Post, QStringLiteral("/api/users"), QStringLiteral("users:write"),
+                         QStringLiteral("Create a user account"),
+                         [api](const Call& call, Responder& r) { create(api, call, r); });
+    endpoints.addGuarded(HttpMethod::Patch, QStringLiteral("/api/users/{id}"), QStringLiteral("users:write"),
+                         QStringLiteral("Change a user's names, role, disabled flag or password"),
+                         [api](const Call& call, Responder& r) { patch(api, call, r); });
+    endpoints.addGuarded(HttpMethod::Delete, QStringLiteral("/api/users/{id}"), QStringLiteral("users:write"),
+                         QStringLiteral("Remove a user account and end its sessions"),
+                         [&accounts = api.accounts](const Call& call, Responder& r) { remove(accounts, call, r); });
+}
