@@ -22,7 +22,7 @@ void HashPool::lowerThreadPriority()
         return;
     lowered = true;
     // Linux keeps a nice value per thread; PRIO_PROCESS with a thread id sets just this one.
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
 }
 
 bool HashPool::reserve()

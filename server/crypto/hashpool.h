@@ -40,7 +40,7 @@ public:
 
 private:
     bool reserve();
-    // Hashing threads run at a lower CPU priority (nice 10) than the event loop: a login
+    // Hashing threads run at the lowest CPU priority (nice 19) under the event loop: a login
     // storm then slows logins, not every other request (health checks, bearer requests).
     static void lowerThreadPriority();
     void release() { m_inFlight.fetch_sub(1); }

@@ -56,6 +56,25 @@ bool execPlain(QSqlDatabase& db, const QString& statement, const char* what)
     return SqlUtil::run(query, statement, {}, what);
 }
 
+// A connection's set-up statement, retried while another process holds the lock: switching
+// a new file to WAL needs it exclusively, and SQLite answers that switch with "busy" at once
+// instead of waiting (busy_timeout does not apply), so two processes starting together on a
+// fresh data directory would otherwise fail. Bounded: one second at most.
+bool execSetup(QSqlDatabase& db, const QString& statement)
+{
+    constexpr int Attempts = 100;
+    for (int attempt = 1; attempt < Attempts; ++attempt) {
+        QSqlQuery query(db);
+        if (query.exec(statement))
+            return true;
+        const QString code = query.lastError().nativeErrorCode();
+        if (code != QLatin1String("5") && code != QLatin1String("6")) // SQLITE_BUSY, SQLITE_LOCKED
+            break;
+        QThread::msleep(10);
+    }
+    return execPlain(db, statement, "database.setup"); // the last try reports the error
+}
+
 } // namespace
 
 Database::Database(QString location)
@@ -117,7 +136,7 @@ bool Database::open(QSqlDatabase& db)
         return false;
     }
     for (const QString& statement : m_dialect->onOpen) {
-        if (!execPlain(db, statement, "database.setup")) {
+        if (!execSetup(db, statement)) {
             db.close();
             return false;
         }

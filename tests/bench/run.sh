@@ -13,6 +13,8 @@
 # 2. Login storm: 32 clients posting wrong-password logins while a second load generator
 #    measures `GET /flex/health` latency; logins answered 400 vs 503 busy.
 # 3. Resident memory (VmRSS) of gatehoused idle after start-up and after the runs.
+# 4. HTTP Basic vs Bearer: keep-alive `GET /api/me` on the same gatehoused with the same
+#    account, alternating rounds (Basic's verified-credential cache should make the two close).
 #
 # Loopback only (127.0.0.1, ephemeral ports), bounded durations (about 3 minutes in all);
 # everything it starts is stopped when it ends, however it ends. Knobs (environment):
@@ -36,6 +38,7 @@ WARMUP=${BENCH_WARMUP:-2}
 CONNECTIONS=32
 HEALTH_CONNECTIONS=4
 THROUGHPUT_TARGET=0.85   # Gatehouse req/s over the bare QHttpServer's
+BASIC_TARGET=0.8
 HEALTH_P99_TARGET_MS=10  # /flex/health p99 during the login storm
 RSS_TARGET_KB=$((25 * 1024))
 CLOCK_TICKS=$(getconf CLK_TCK)
@@ -210,6 +213,21 @@ compare() {
     done
 }
 
+# compare_auth PID URL: Bearer and Basic on the same endpoint of the same server, a warm-up
+# of each (Basic's first request hashes once), then ROUNDS alternating measured runs into
+# $WORK/auth-bearer.N.wrk and $WORK/auth-basic.N.wrk.
+compare_auth() {
+    local pid=$1 url=$2 round
+    local bearer=(-H "Authorization: Bearer $TOKEN")
+    local basic=(-H "Authorization: Basic $(printf 'admin:%s' "$PASSWORD" | base64 -w0)")
+    run_wrk "$WORK/auth-bearer.warmup" "$WARMUP" "$CONNECTIONS" "$url" "${bearer[@]}"
+    run_wrk "$WORK/auth-basic.warmup" "$WARMUP" "$CONNECTIONS" "$url" "${basic[@]}"
+    for round in $(seq "$ROUNDS"); do
+        measure "$WORK/auth-bearer.$round.wrk" "$pid" "$url" "${bearer[@]}"
+        measure "$WORK/auth-basic.$round.wrk" "$pid" "$url" "${basic[@]}"
+    done
+}
+
 # Figures out of a wrk report.
 requests_per_second() { awk '/^Requests\/sec:/{printf "%.0f", $2}' "$1"; }
 requests_total() { awk '/ requests in /{print $1}' "$1"; }
@@ -307,6 +325,10 @@ RSS_BASE_HTTP_END=$(rss_kb "$BASE_HTTP_PID")
 PEAK_BASE_HTTP=$(peak_rss_kb "$BASE_HTTP_PID")
 stop_process "$BASE_HTTP_PID"
 
+echo "[1b/4] plain HTTP: Basic vs Bearer on GET /api/me"
+login "$GH_HTTP_URL"
+compare_auth "$GH_HTTP_PID" "$GH_HTTP_URL/api/me"
+
 echo "[2/4] /flex/health latency, quiet and during a login storm"
 run_wrk "$WORK/health-quiet.wrk" "$DURATION" "$HEALTH_CONNECTIONS" "$GH_HTTP_URL/flex/health"
 # The storm runs 2 s longer and the health probe starts 1 s in, so every probe meets the storm.
@@ -359,6 +381,11 @@ LOGINS_ALL=$(awk '$1 == "status" {n += $3} END{print n + 0}' "$WORK/storm.wrk")
 LOGINS_OTHER=$((LOGINS_ALL - LOGINS_400 - LOGINS_503))
 BUSY_NO_RETRY=$(awk '$1 == "busy_without_retry_after" {n = $2} END{print n + 0}' "$WORK/storm.wrk")
 CPU_MODEL=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
+BEARER_RPS=$(median_rps "$WORK/auth-bearer")
+BASIC_RPS=$(median_rps "$WORK/auth-basic")
+BASIC_RATIO=$(ratio "$BASIC_RPS" "$BEARER_RPS")
+BASIC_CPU_RATIO=$(awk -v g="$(median_cpu "$WORK/auth-basic")" -v b="$(median_cpu "$WORK/auth-bearer")" \
+    'BEGIN{ if (g > 0) printf "%.2f", b / g; else print "n/a" }')
 
 run_rows() {
     local tag run round file
@@ -397,7 +424,7 @@ session look-up, JSON answer). Baseline: bare QHttpServer 6.4 \`GET /hello\`.
 
 Server CPU time per request (user + system, from /proc/PID/stat; the median round). On a
 saturated core req/s is its inverse, so baseline / Gatehouse is the throughput ratio the
-server itself allows; unlike req/s it barely moves with other work on the machine:
+server itself allows, and it moves much less than req/s with other work on the machine:
 
 | transport | Gatehouse µs/request | baseline µs/request | baseline / Gatehouse | target | result |
 |---|---:|---:|---:|---|---|
@@ -428,7 +455,17 @@ $CONNECTIONS clients post wrong-password logins to \`/flex/auth/login\` for $((D
 | other statuses | $LOGINS_OTHER | 0 | $( ((LOGINS_OTHER == 0)) && echo PASS || echo MISS) |
 | login socket errors | $(socket_errors "$WORK/storm.wrk") | | |
 
-## 3. Resident memory (VmRSS)
+## 3. HTTP Basic vs Bearer
+
+Same gatehoused, same account, \`GET /api/me\`, alternating rounds (plain HTTP). Peers that hash
+the password on every Basic request manage about 8 requests/s.
+
+| figure | Bearer | Basic | Basic / Bearer | target | result |
+|---|---:|---:|---:|---|---|
+| req/s (median round) | $BEARER_RPS | $BASIC_RPS | $BASIC_RATIO | >= $BASIC_TARGET | $(at_least "$BASIC_RATIO" "$BASIC_TARGET") |
+| server CPU µs/request | $(median_cpu "$WORK/auth-bearer") | $(median_cpu "$WORK/auth-basic") | $BASIC_CPU_RATIO | >= $BASIC_TARGET | $(at_least "$BASIC_CPU_RATIO" "$BASIC_TARGET") |
+
+## 4. Resident memory (VmRSS)
 
 | process | after start-up | result | after the runs | result | peak (VmHWM) |
 |---|---:|---|---:|---|---:|
