@@ -1,34 +1,13 @@
 #include "restfixture.h"
 
 RestFixture::RestFixture(TestServer::ConfigHook hook)
-    : server([hook = std::move(hook)](Config& config) {
-        config.globalRateLimitRps = 0; // tests make bursts of calls; the bucket has its own tests
+    : FlexFixture([hook = std::move(hook)](Config& config) {
+        config.globalRateLimitRps = 0;
         if (hook)
             hook(config);
     })
-    , flex(http, [this](const QString& path) { return server.url(path); })
     , rest(http, [this](const QString& path) { return server.url(path); })
 {
-}
-
-bool RestFixture::start()
-{
-    if (!server.start().ok)
-        return false;
-    if (server.isTls())
-        http.setTrustedCertificateFile(server.certificatePath());
-    return true;
-}
-
-bool RestFixture::restart()
-{
-    server.stop();
-    return start();
-}
-
-bool RestFixture::enableAuth(const QString& adminPassword)
-{
-    return flex.setPassword(adminPassword).status == 200;
 }
 
 RequestHeaders RestFixture::adminBasic()
