@@ -2,6 +2,7 @@
 
 #include "crypto/keystore.h"
 #include "http/connectionlimits.h"
+#include "http/forwardauthrules.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -42,6 +43,9 @@ struct Config
 
     // Declared resources (beyond the built-in ones)
     QStringList resources;                    // resources = redirect, page, agent / GATEHOUSE_RESOURCES
+
+    // Forward-auth (/auth/verify): method + path prefix -> permission; none = any credential
+    ForwardAuthRules forwardAuthRules;        // forward_auth_rules / GATEHOUSE_FORWARD_AUTH_RULES
 
     // Work limits
     int hashThreads = 2;                      // password hashing pool

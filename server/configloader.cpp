@@ -127,6 +127,15 @@ bool applyResources(Config& config, const QString& text)
     return true;
 }
 
+bool applyForwardAuthRules(Config& config, const QString& text)
+{
+    QString ignored; // the caller names the setting and shows its help text
+    const auto rules = ForwardAuthRules::parse(text, &ignored);
+    if (rules)
+        config.forwardAuthRules = *rules;
+    return rules.has_value();
+}
+
 bool applyKeyStore(Config& config, const QString& text)
 {
     const QString value = text.trimmed().toLower();
@@ -182,6 +191,9 @@ const std::vector<Setting>& settings()
          duration(&Config::managerAccessSecs)},
         {"refresh_duration", {u"REFRESH_DURATION"_s}, "refresh token lifetime (7d)", duration(&Config::refreshSecs)},
         {"resources", {u"GATEHOUSE_RESOURCES"_s}, "declared resources, e.g. redirect,page,agent", applyResources},
+        {"forward_auth_rules", {u"GATEHOUSE_FORWARD_AUTH_RULES"_s},
+         "forward-auth rules \"METHODS PATH-PREFIX REQUIREMENT; ...\", e.g. \"GET /pages page:read\"",
+         applyForwardAuthRules},
         {"hash_threads", {u"GATEHOUSE_HASH_THREADS"_s}, "password hashing threads",
          integer(&Config::hashThreads, 1, 64)},
         {"hash_queue", {u"GATEHOUSE_HASH_QUEUE"_s}, "hash jobs queued before 503 busy",

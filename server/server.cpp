@@ -2,6 +2,8 @@
 
 #include "core/accountservice.h"
 #include "core/accountstore.h"
+#include "core/apitokenservice.h"
+#include "core/apitokenstore.h"
 #include "core/auditlog.h"
 #include "core/authservice.h"
 #include "core/clock.h"
@@ -20,15 +22,19 @@
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/flexapi.h"
+#include "http/forwardauthapi.h"
 #include "http/httpserver.h"
 #include "http/logstreamapi.h"
+#include "http/managerapi.h"
 #include "http/openapi.h"
 #include "http/ratelimitapi.h"
 #include "http/restauthapi.h"
 #include "http/sessionsapi.h"
+#include "http/tokensapi.h"
 #include "http/usersapi.h"
 #include "serverlogging.h"
 #include "storage/accountrepository.h"
+#include "storage/apitokenrepository.h"
 #include "storage/auditrepository.h"
 #include "storage/database.h"
 #include "storage/ratelimiteventrepository.h"
@@ -46,18 +52,20 @@ struct Server::Parts
 {
     Parts(const Config& config, const Clock& clock, const KeyStore& keys, QObject* owner)
         : database(config.sqlitePath()), accountRepository(database), sessionRepository(database),
-          rateLimitEvents(database), auditRepository(database), accounts(accountRepository, clock),
-          sessions(sessionRepository, clock, owner),
+          rateLimitEvents(database), auditRepository(database), apiTokenRepository(database),
+          accounts(accountRepository, clock), sessions(sessionRepository, clock, owner),
           limiter(RateLimitSettings{config.maxLoginAttempts, config.rateLimitWindowSecs, config.globalRateLimitRps,
                                     config.globalRateLimitBurst},
                   rateLimitEvents, clock, owner),
           audit(auditRepository, clock, owner), hashPool(config.hashThreads, config.hashQueue),
           jwt(keys.signingKey(), QStringLiteral("gatehouse")), credentialHash(keys.tokenPepper()),
+          apiTokenStore(apiTokenRepository, credentialHash, clock, owner),
           tokens(sessions, accounts, audit, jwt, credentialHash, clock),
-          auth(AuthService::Parts{database, accounts, sessions, limiter, audit, hashPool, tokens, jwt, credentialHash,
-                                  clock},
+          auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, hashPool, tokens, jwt,
+                                  credentialHash, clock},
                config.requireAuth, owner),
-          permissions(config.resources), accountService(database, accounts, sessions, audit, clock)
+          permissions(config.resources), accountService(database, accounts, sessions, audit, clock),
+          apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner)
     {
     }
 
@@ -66,6 +74,7 @@ struct Server::Parts
     SessionRepository sessionRepository;
     RateLimitEventRepository rateLimitEvents;
     AuditRepository auditRepository;
+    ApiTokenRepository apiTokenRepository;
     AccountStore accounts;
     SessionStore sessions;
     RateLimiter limiter;
@@ -73,10 +82,12 @@ struct Server::Parts
     HashPool hashPool;
     JwtHs256 jwt;
     HmacSha256 credentialHash;
+    ApiTokenStore apiTokenStore;
     TokenIssuer tokens;
     AuthService auth;
     PermissionModel permissions;
     AccountService accountService;
+    ApiTokenService apiTokens;
     std::unique_ptr<ExternalChangeWatcher> changeWatcher;
     std::unique_ptr<WsTokens> wsTokens;
     RouteTable routes;
@@ -120,6 +131,24 @@ bool Server::open(QString* error)
         return false;
     m_parts->sessions.load();
     m_parts->limiter.restore();
+    if (!m_parts->apiTokenStore.load()) {
+        *error = QStringLiteral("cannot read the API tokens from %1").arg(m_parts->database.location());
+        return false;
+    }
+    return checkForwardAuthRules(error);
+}
+
+bool Server::checkForwardAuthRules(QString* error) const
+{
+    // A rule naming a resource nobody declared could never be satisfied: say so at start-up
+    // rather than refuse every request through the proxy.
+    for (const QString& permission : m_config.forwardAuthRules.permissions()) {
+        if (!m_parts->permissions.isValid(permission)) {
+            *error = QStringLiteral("forward-auth rule needs %1, but %2 is not a declared resource "
+                                    "(resources = ...)").arg(permission, permission.section(u':', 0, 0));
+            return false;
+        }
+    }
     return true;
 }
 
@@ -131,8 +160,10 @@ void Server::followExternalChanges()
         if (!m_parts->accounts.load(&error))
             qCWarning(lcServer).noquote() << "could not reload accounts:" << error;
         m_parts->sessions.load();
+        m_parts->apiTokenStore.load(); // `gatehoused tokens create | revoke`
         m_parts->limiter.restore(); // e.g. `gatehoused ratelimit unblock`
         qCInfo(lcServer) << "picked up changes made by another process";
+        emit externalChangesLoaded();
     });
 }
 
@@ -140,11 +171,14 @@ bool Server::listen(QString* error)
 {
     m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions,
                                                      m_config.trustedProxies);
-    const ApiContext api{*m_parts->endpoints, m_parts->auth,        m_parts->accountService, m_parts->accounts,
-                         m_parts->permissions, m_parts->sessions, m_parts->limiter,        m_parts->audit,
-                         m_config};
+    const ApiContext api{*m_parts->endpoints, m_parts->auth,     m_parts->accountService, m_parts->accounts,
+                         m_parts->permissions, m_parts->sessions, m_parts->limiter,     m_parts->audit,
+                         m_parts->apiTokens, m_config};
     FlexApi::registerRoutes(*m_parts->endpoints, m_config);
     RestAuthApi::registerRoutes(api);
+    ManagerApi::registerRoutes(api);
+    ForwardAuthApi::registerRoutes(api, m_config.forwardAuthRules);
+    TokensApi::registerRoutes(api);
     UsersApi::registerRoutes(api);
     SessionsApi::registerRoutes(api);
     RateLimitApi::registerRoutes(api);
@@ -218,6 +252,7 @@ void Server::stop()
     m_parts->hashPool.waitForDone();
     QCoreApplication::sendPostedEvents(this); // deliver finished hash jobs before the flush
     m_parts->sessions.flush();
+    m_parts->apiTokenStore.flush();
     m_parts->limiter.flush();
     m_parts->audit.flush();
 }
@@ -271,4 +306,19 @@ RateLimiter& Server::limiter()
 AuditLog& Server::audit()
 {
     return m_parts->audit;
+}
+
+ApiTokenService& Server::apiTokens()
+{
+    return m_parts->apiTokens;
+}
+
+ApiTokenStore& Server::apiTokenStore()
+{
+    return m_parts->apiTokenStore;
+}
+
+const PermissionModel& Server::permissions() const
+{
+    return m_parts->permissions;
 }

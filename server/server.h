@@ -10,11 +10,14 @@
 
 class AccountService;
 class AccountStore;
+class ApiTokenService;
+class ApiTokenStore;
 class AuditLog;
 class AuthService;
 class Clock;
 class Database;
 class HttpServer;
+class PermissionModel;
 class RateLimiter;
 class SessionStore;
 
@@ -46,12 +49,22 @@ public:
     SessionStore& sessions();
     RateLimiter& limiter();
     AuditLog& audit();
+    ApiTokenService& apiTokens();
+    ApiTokenStore& apiTokenStore();
+    const PermissionModel& permissions() const;
     const Config& config() const { return m_config; }
+    std::shared_ptr<const Clock> clock() const { return m_clock; }
 
     static std::optional<QString> readPasswordFile(const QString& path, QString* error);
 
+signals:
+    // Another process (the administration commands) changed the database and the caches
+    // have been reloaded: accounts, sessions, API tokens, lockouts.
+    void externalChangesLoaded();
+
 private:
     bool seedAdminPassword(QString* error);
+    bool checkForwardAuthRules(QString* error) const;
     void followExternalChanges();
     bool listen(QString* error);
 

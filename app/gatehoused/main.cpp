@@ -4,6 +4,7 @@
 #include "passwdcommand.h"
 #include "ratelimitcommand.h"
 #include "sessionscommand.h"
+#include "tokenscommand.h"
 #include "signalwatcher.h"
 #include "userscommand.h"
 
@@ -114,5 +115,7 @@ int main(int argc, char* argv[])
         return runUsersCommand(*config, options);
     if (command == u"sessions")
         return runSessionsCommand(*config, options);
+    if (command == u"tokens")
+        return runTokensCommand(*config, options);
     return runRateLimitCommand(*config, options); // Options::parse() let no other command through
 }

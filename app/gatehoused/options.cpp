@@ -14,7 +14,7 @@ const QStringList ConfigOptions = {QStringLiteral("data-dir"),  QStringLiteral("
 const QStringList ConfigFlags = {QStringLiteral("http"), QStringLiteral("require-auth")};
 
 const QStringList Commands = {QStringLiteral("serve"), QStringLiteral("passwd"), QStringLiteral("users"),
-                               QStringLiteral("sessions"), QStringLiteral("ratelimit")};
+                               QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit")};
 
 const char* const Usage = R"(
 Commands (each acts on the storage of the data directory, also while a server runs on it;
@@ -29,6 +29,11 @@ add --json for output a script can read):
   users remove NAME                   remove an account and end its sessions
   sessions list                       list the live sessions
   sessions revoke ID                  end a session
+  tokens list                         list the API tokens (never their secrets)
+  tokens create --name N --perm RES:ACTION [--perm ...] [--expires 30d|ISO-TIME]
+                                      create an API token; its secret is printed once, alone on
+                                      stdout (details and a warning go to stderr)
+  tokens revoke ID                    revoke an API token
   ratelimit list                      show locked addresses and the recent rate-limit events
   ratelimit unblock IP                lift an address's lockout
 )";
@@ -56,12 +61,17 @@ Options::Options()
         {QStringLiteral("lastname"), QStringLiteral("Last name for users add."), QStringLiteral("L")},
         {QStringLiteral("bcrypt-hash"), QStringLiteral("Import this bcrypt hash in users add (\"-\": from stdin)."),
          QStringLiteral("HASH")},
+        {QStringLiteral("name"), QStringLiteral("Name for tokens create."), QStringLiteral("N")},
+        {QStringLiteral("perm"), QStringLiteral("Permission for tokens create (repeatable, or comma-separated)."),
+         QStringLiteral("RES:ACTION")},
+        {QStringLiteral("expires"), QStringLiteral("Expiry for tokens create: a duration (30d, 12h) or an ISO time."),
+         QStringLiteral("WHEN")},
         {QStringLiteral("json"), QStringLiteral("Print a command's result as JSON.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
         {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   QStringLiteral("serve (default), passwd, users, sessions or ratelimit"),
+                                   QStringLiteral("serve (default), passwd, users, sessions, tokens or ratelimit"),
                                    QStringLiteral("[command [subcommand] [argument]]"));
 }
 

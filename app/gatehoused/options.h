@@ -20,6 +20,7 @@ public:
     QString command() const;          // "serve" (default) or a subcommand
     QStringList arguments() const;    // the words after the command, e.g. {"add", "alice"}
     QString value(const QString& name) const { return m_parser.value(name); }
+    QStringList values(const QString& name) const { return m_parser.values(name); }
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
     ConfigSources configSources() const;
 

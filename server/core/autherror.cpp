@@ -69,3 +69,8 @@ QString AuthError::codeName() const
     }
     return QStringLiteral("bad_request");
 }
+
+AuthError AuthError::storageUnavailable()
+{
+    return AuthError{Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5};
+}

@@ -31,4 +31,7 @@ struct AuthError
 
     int httpStatus() const;
     QString codeName() const; // snake_case, e.g. "invalid_credentials", "rate_limited"
+
+    // Storage could not commit a change the client was about to be told about: 503, retry in 5 s.
+    static AuthError storageUnavailable();
 };

@@ -1,11 +1,13 @@
 #include "core/authservice.h"
 
 #include "core/accountstore.h"
+#include "core/apitokenstore.h"
 #include "core/auditlog.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
+#include "crypto/apitokenformat.h"
 #include "crypto/hashpool.h"
 #include "crypto/jose.h"
 #include "crypto/passwordhasher.h"
@@ -33,11 +35,6 @@ AuthError invalidCredentials()
 AuthError unauthorized()
 {
     return error(AuthError::Code::Unauthorized, QStringLiteral("Unauthorized"));
-}
-
-AuthError storageFailure()
-{
-    return error(AuthError::Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5);
 }
 
 } // namespace
@@ -99,6 +96,29 @@ AuthResult AuthService::authenticateBearer(QByteArrayView token) const
     principal.sessionId = session->id;
     principal.sessionCreatedMs = session->createdAtMs;
     principal.sessionExpiresMs = session->expiresAtMs;
+    return principal;
+}
+
+AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientInfo& client)
+{
+    if (!ApiTokenFormat::isWellFormed(token))
+        return unauthorized();
+    const ApiTokenRecord* record = m_parts.apiTokens.find(token);
+    if (!record) {
+        // Someone presents a token that looks real but was never issued: a guess, counted
+        // like a wrong password (API.md).
+        m_parts.limiter.recordFailure(client.ip, client.dialect, {}, QStringLiteral("unknown API token"));
+        return unauthorized();
+    }
+    if (!record->liveAt(m_parts.clock.nowMs()))
+        return unauthorized();
+    const AccountRecord* creator = m_parts.accounts.byId(record->createdBy);
+    if (!creator || creator->disabled)
+        return unauthorized();
+    Principal principal = principalFor(*creator, Principal::Method::ApiToken);
+    principal.apiTokenId = record->id;
+    principal.tokenPermissions = record->permissions;
+    m_parts.apiTokens.markUsed(record->id, client.ip);
     return principal;
 }
 
@@ -292,7 +312,7 @@ std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QBy
         return true;
     });
     if (!committed)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_parts.accounts.cachePasswordHash(accountId, hash);
     m_parts.sessions.forget(ended);
     m_parts.audit.record(QStringLiteral("password.set"), actor.username, client.ip,
@@ -313,7 +333,7 @@ std::optional<AuthError> AuthService::removeAdminPassword(const Principal& actor
         return true;
     });
     if (!committed)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_parts.accounts.cachePasswordHash(adminId, QByteArray());
     m_parts.sessions.forget(ended);
     m_parts.audit.record(QStringLiteral("password.removed"), actor.username, client.ip,
@@ -326,7 +346,7 @@ std::optional<AuthError> AuthService::logout(const Principal& principal, const C
     if (principal.sessionId.isEmpty())
         return std::nullopt; // nothing to end (anonymous or Basic)
     if (!m_parts.sessions.revoke(principal.sessionId))
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_parts.audit.record(QStringLiteral("logout"), principal.username, client.ip,
                          {{QStringLiteral("session"), principal.sessionId}});
     return std::nullopt;

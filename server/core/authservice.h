@@ -16,6 +16,7 @@
 #include <variant>
 
 class AccountStore;
+class ApiTokenStore;
 class AuditLog;
 class Clock;
 class Database;
@@ -42,6 +43,7 @@ public:
         Database& database;
         AccountStore& accounts;
         SessionStore& sessions;
+        ApiTokenStore& apiTokens;
         RateLimiter& limiter;
         AuditLog& audit;
         HashPool& hashPool;
@@ -61,6 +63,10 @@ public:
 
     // Hot path: verify an access JWT and find its live session.
     AuthResult authenticateBearer(QByteArrayView token) const;
+    // Hot path too: `Bearer gatehouse_...`. A keyed hash and a cache look-up; the use is
+    // recorded in memory and written in batches. A well-formed token nobody issued counts
+    // as a failure for the limiter; a malformed one (a typo) is refused without a look-up.
+    AuthResult authenticateApiToken(QByteArrayView token, const ClientInfo& client);
 
     // HTTP Basic, honoured everywhere. Answers at once when it can (a locked IP, a
     // credential verified before); nullopt means the password must be hashed: then call

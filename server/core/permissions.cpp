@@ -88,3 +88,20 @@ bool PermissionModel::allows(const QString& role, const QString& permission) con
         return m_viewer.contains(permission);
     return false;
 }
+
+bool PermissionModel::allows(const Principal& principal, const QString& permission) const
+{
+    if (principal.method == Principal::Method::ApiToken && !principal.tokenPermissions.contains(permission))
+        return false;
+    return allows(principal.role, permission);
+}
+
+QStringList PermissionModel::permissionsOf(const Principal& principal) const
+{
+    QStringList granted = permissionsOf(principal.role);
+    if (principal.method == Principal::Method::ApiToken)
+        granted.removeIf([&principal](const QString& permission) {
+            return !principal.tokenPermissions.contains(permission);
+        });
+    return granted;
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/principal.h"
+
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,10 @@ public:
     // The permissions a role grants, sorted.
     QStringList permissionsOf(const QString& role) const;
     bool allows(const QString& role, const QString& permission) const;
+    // What a caller may do: its role's permissions, and for an API token only those of its
+    // own list that the creator's role still grants (a demoted creator's tokens shrink too).
+    bool allows(const Principal& principal, const QString& permission) const;
+    QStringList permissionsOf(const Principal& principal) const;
 
 private:
     QStringList m_resources;

@@ -154,7 +154,9 @@ std::vector<RateLimitEventRecord> RateLimiter::recentEvents(qint64 sinceMs, int 
 void RateLimiter::log(const QString& ip, const QString& kind, const QString& dialect, const QString& username,
                       const QString& detail)
 {
-    m_log.add(RateLimitEventRecord{0, m_clock.nowMs(), ip, kind, dialect, username.left(128), detail});
+    RateLimitEventRecord event{0, m_clock.nowMs(), ip, kind, dialect, username.left(128), detail};
+    emit eventLogged(event);
+    m_log.add(std::move(event));
 }
 
 void RateLimiter::sweepBuckets()

@@ -61,6 +61,8 @@ signals:
     void loginFailed(const QString& ip, const QString& username);
     void ipLocked(const QString& ip, int seconds);
     void ipUnlocked(const QString& ip);
+    // Every entry of the rate-limit log as it is made (the control panel's live view).
+    void eventLogged(const RateLimitEventRecord& event);
 
 private:
     struct Bucket

@@ -39,8 +39,15 @@ void SessionStore::load()
         if (!live.contains(it.key()))
             ended.push_back(it.key());
     }
+    std::vector<QString> opened;
+    for (auto it = live.cbegin(); it != live.cend(); ++it) {
+        if (!m_live.contains(it.key()))
+            opened.push_back(it.key());
+    }
     forget(ended);
     m_live = std::move(live);
+    for (const QString& id : opened)
+        emit sessionOpened(id, m_live.value(id).accountId);
     qCInfo(lcSessions) << m_live.size() << "live sessions";
 }
 
@@ -103,6 +110,13 @@ bool SessionStore::revoke(const QString& id)
         return false;
     forget({id});
     return true;
+}
+
+std::vector<QString> SessionStore::revokeAllOf(qint64 accountId)
+{
+    std::vector<QString> ended = m_repository.revokeAllOf(accountId, m_clock.nowMs());
+    forget(ended);
+    return ended;
 }
 
 void SessionStore::forget(const std::vector<QString>& ids)

@@ -36,6 +36,9 @@ public:
     void markSeen(const QString& id);
 
     bool revoke(const QString& id);
+    // Revokes every live session of one account (an operator's decision) in one statement;
+    // returns the ended ids (none when the database refused).
+    std::vector<QString> revokeAllOf(qint64 accountId);
     // Drops revoked sessions from the cache after the caller committed the revocation
     // (e.g. inside a password-change transaction).
     void forget(const std::vector<QString>& ids);

@@ -20,11 +20,6 @@ AuthError invalidRefresh(const QString& message = QStringLiteral("Invalid or exp
     return AuthError{AuthError::Code::Unauthorized, message, 0};
 }
 
-AuthError storageFailure()
-{
-    return AuthError{AuthError::Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5};
-}
-
 } // namespace
 
 TokenIssuer::TokenIssuer(SessionStore& sessions, const AccountStore& accounts, AuditLog& audit, const JwtHs256& jwt,
@@ -42,7 +37,7 @@ LoginResult TokenIssuer::openSession(const AccountRecord& account, const LoginRe
     const SessionRecord* session = m_sessions.create(account.id, request.client.dialect, request.client.ip,
                                                      request.client.userAgent, lifetime, refreshHash);
     if (!session)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_audit.record(QStringLiteral("login"), account.username, request.client.ip,
                    {{QStringLiteral("dialect"), request.client.dialect}, {QStringLiteral("session"), session->id}});
     return tokensFor(account, session->id, session->createdAtMs, request.accessLifetimeSecs, session->expiresAtMs,
@@ -62,7 +57,7 @@ LoginResult TokenIssuer::refresh(QByteArrayView refreshToken, qint64 accessLifet
         const QString sessionId = session->id;
         const qint64 accountId = session->accountId;
         if (!m_sessions.revoke(sessionId))
-            return storageFailure();
+            return AuthError::storageUnavailable();
         const AccountRecord* owner = m_accounts.byId(accountId);
         m_audit.record(QStringLiteral("refresh.reused"), owner ? owner->username : QString(), client.ip,
                        {{QStringLiteral("session"), sessionId}});
@@ -76,7 +71,7 @@ LoginResult TokenIssuer::refresh(QByteArrayView refreshToken, qint64 accessLifet
     const QString sessionId = session->id;
     const qint64 createdMs = session->createdAtMs;
     if (!m_sessions.setRefresh(sessionId, m_keyedHash.mac(refreshId.toLatin1()), sessionEndMs))
-        return storageFailure();
+        return AuthError::storageUnavailable();
     return tokensFor(*account, sessionId, createdMs, accessLifetimeSecs, sessionEndMs, refreshId);
 }
 

@@ -2,6 +2,7 @@
 
 class AccountService;
 class AccountStore;
+class ApiTokenService;
 class AuditLog;
 class AuthService;
 class Endpoints;
@@ -21,5 +22,6 @@ struct ApiContext
     SessionStore& sessions;
     RateLimiter& limiter;
     AuditLog& audit;
+    ApiTokenService& apiTokens;
     const Config& config;
 };

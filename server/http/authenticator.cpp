@@ -1,5 +1,7 @@
 #include "http/authenticator.h"
 
+#include "crypto/apitokenformat.h"
+
 namespace {
 
 struct BasicCredential
@@ -40,8 +42,12 @@ std::optional<AuthResult> Authenticator::authenticateNow(const HttpRequest& requ
     if (!m_auth.authEnabled())
         return m_auth.anonymousAdmin();
     const QByteArray& header = request.authorization;
-    if (hasScheme(header, "Bearer"))
-        return m_auth.authenticateBearer(QByteArrayView(header).sliced(7).trimmed());
+    if (hasScheme(header, "Bearer")) {
+        const QByteArrayView token = QByteArrayView(header).sliced(7).trimmed();
+        if (ApiTokenFormat::looksLikeApiToken(token))
+            return m_auth.authenticateApiToken(token, client);
+        return m_auth.authenticateBearer(token);
+    }
     if (const auto basic = basicCredential(header))
         return m_auth.authenticateBasicNow(basic->username, basic->password, client);
     return unauthorized();

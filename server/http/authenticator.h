@@ -6,9 +6,10 @@
 #include <functional>
 #include <optional>
 
-// Turns a request's Authorization header into a Principal: `Bearer <JWT>` or
-// `Basic base64(user:pass)`. While authentication is disabled (no admin password) every
-// caller is the anonymous admin and credentials are ignored, as the flex document says
+// Turns a request's Authorization header into a Principal: `Bearer <JWT>`, `Bearer
+// gatehouse_...` (an API token) or `Basic base64(user:pass)`. While authentication is
+// disabled (no admin password) every caller is the anonymous admin and credentials are
+// ignored, as the flex document says
 // ("all endpoints are accessible").
 class Authenticator
 {

@@ -4,6 +4,8 @@ Dialect dialectForPath(QStringView path)
 {
     if (path.startsWith(u"/flex/") || path == u"/flex")
         return Dialect::Flex;
+    if (path == u"/auth/verify")
+        return Dialect::ForwardAuth;
     if (path.startsWith(u"/auth/") || path == u"/auth")
         return Dialect::Manager;
     return Dialect::Rest;
@@ -17,6 +19,7 @@ QString dialectName(Dialect dialect)
     case Dialect::Rest:
         return QStringLiteral("rest");
     case Dialect::Manager:
+    case Dialect::ForwardAuth:
         return QStringLiteral("manager");
     }
     return QStringLiteral("rest");

@@ -4,8 +4,11 @@
 #include <QStringView>
 
 // The three API dialects of API.md. They share one auth core; only envelopes differ.
-enum class Dialect { Flex, Rest, Manager };
+// ForwardAuth is the manager dialect's /auth/verify, whose answers carry no body at all
+// (a proxy reads only the status and headers).
+enum class Dialect { Flex, Rest, Manager, ForwardAuth };
 
-// /flex/... is flex, /auth/... is manager, everything else (/api, /health) is rest.
+// /flex/... is flex, /auth/verify forward-auth, /auth/... manager, everything else (/api,
+// /health) rest.
 Dialect dialectForPath(QStringView path);
 QString dialectName(Dialect dialect);

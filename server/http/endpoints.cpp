@@ -73,8 +73,7 @@ RouteHandler Endpoints::gated(Dialect dialect, Access access, const QString& per
 void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect dialect, Access access,
                       const EndpointHandler& handler, const QString& permission) const
 {
-    const ClientInfo client{clientAddress(request, m_trustedProxies), QString::fromUtf8(request.userAgent),
-                            dialectName(dialect)};
+    const ClientInfo client = clientOf(request, dialect);
     if (!m_auth.limiter().allowRequest(client.ip)) {
         sendError(responder, dialect,
                   AuthError{AuthError::Code::RateLimited, QStringLiteral("Too many requests. Please try again later."), 1});
@@ -94,18 +93,24 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
                             QStringLiteral("Set the admin password first: authentication is required"), 0});
         return;
     }
-    if (auto result = m_authenticator.authenticateNow(request, client)) {
+    // The hot path (bearer, API token, a cached Basic credential) answers at once, without
+    // copying the request.
+    if (const auto result = m_authenticator.authenticateNow(request, client)) {
         proceed(request, client, responder, dialect, *result, permission, handler);
         return;
     }
-    // A Basic credential not seen before: its hash runs on the pool, so the request and
-    // its responder wait in the callback.
     auto held = std::make_shared<std::pair<HttpRequest, Responder>>(request, std::move(responder));
     m_authenticator.authenticateLater(held->first, client,
-                                      [this, held, client, dialect, permission, handler](AuthResult result) {
+                                      [this, held, client, dialect, permission, handler](const AuthResult& result) {
                                           proceed(held->first, client, held->second, dialect, result, permission,
                                                   handler);
                                       });
+}
+
+ClientInfo Endpoints::clientOf(const HttpRequest& request, Dialect dialect) const
+{
+    return ClientInfo{clientAddress(request, m_trustedProxies), QString::fromUtf8(request.userAgent),
+                      dialectName(dialect)};
 }
 
 void Endpoints::proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,
@@ -116,7 +121,7 @@ void Endpoints::proceed(const HttpRequest& request, const ClientInfo& client, Re
         return;
     }
     const Principal& principal = std::get<Principal>(result);
-    if (!permission.isEmpty() && !m_permissions.allows(principal.role, permission)) {
+    if (!permission.isEmpty() && !m_permissions.allows(principal, permission)) {
         sendError(responder, dialect, AuthError{AuthError::Code::Forbidden, QStringLiteral("Forbidden"), 0});
         return;
     }

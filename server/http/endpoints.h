@@ -50,6 +50,10 @@ public:
     void setFallback(const QString& prefix, Access access, EndpointHandler handler);
 
     AuthService& auth() { return m_auth; }
+    // For handlers of public routes that decide about credentials themselves (forward-auth).
+    const Authenticator& authenticator() const { return m_authenticator; }
+    // The client as the limiter sees it (X-Forwarded-For from trusted proxies).
+    ClientInfo clientOf(const HttpRequest& request, Dialect dialect) const;
 
 private:
     RouteHandler gated(Dialect dialect, Access access, const QString& permission, EndpointHandler handler) const;

@@ -30,6 +30,15 @@ QJsonObject codedBody(const AuthError& error, bool restEnvelope)
     return body;
 }
 
+// A proxy's auth_request understands 2xx, 401 and 403 only (nginx turns anything else into
+// a 500 for the client): "who are you?" is 401, every other refusal 403.
+int forwardAuthStatus(const AuthError& error)
+{
+    const bool unauthenticated =
+        error.code == AuthError::Code::Unauthorized || error.code == AuthError::Code::InvalidCredentials;
+    return unauthenticated ? 401 : 403;
+}
+
 AuthError::Code codeForTransportStatus(int status)
 {
     switch (status) {
@@ -64,8 +73,14 @@ ErrorResponse renderError(Dialect dialect, const AuthError& error)
         response.status = error.httpStatus();
         response.body = codedBody(error, false);
         break;
+    case Dialect::ForwardAuth:
+        response.status = forwardAuthStatus(error);
+        if (response.status == 401)
+            response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
+        break;
     }
-    if (error.retryAfterSecs > 0 && (response.status == 429 || response.status == 503))
+    const bool mayRetry = response.status == 429 || response.status == 503 || dialect == Dialect::ForwardAuth;
+    if (error.retryAfterSecs > 0 && mayRetry)
         response.headers.emplace_back("Retry-After", QByteArray::number(error.retryAfterSecs));
     return response;
 }
@@ -73,7 +88,10 @@ ErrorResponse renderError(Dialect dialect, const AuthError& error)
 void sendError(Responder& responder, Dialect dialect, const AuthError& error)
 {
     ErrorResponse response = renderError(dialect, error);
-    responder.sendJson(response.status, response.body, std::move(response.headers));
+    if (dialect == Dialect::ForwardAuth)
+        responder.send(response.status, {}, {}, std::move(response.headers));
+    else
+        responder.sendJson(response.status, response.body, std::move(response.headers));
 }
 
 QByteArray renderTransportError(QStringView path, int status, const QString& message)

@@ -31,7 +31,9 @@ std::optional<QString> passwordFromBody(const Call& call, Responder& responder)
 
 bool requireAdmin(const Call& call, Responder& responder)
 {
-    if (call.principal.role == QLatin1String("admin"))
+    // API tokens never manage passwords, whatever their creator's role: a leaked agent token
+    // must not be able to take the device over.
+    if (call.principal.role == QLatin1String("admin") && call.principal.method != Principal::Method::ApiToken)
         return true;
     sendFlexError(responder, AuthError::Code::Forbidden, QStringLiteral("Forbidden"));
     return false;

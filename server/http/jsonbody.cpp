@@ -1,5 +1,6 @@
 #include "http/jsonbody.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -45,4 +46,14 @@ QString isoUtc(qint64 msSinceEpoch)
                                      unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
                                      int(clock.minutes().count()), int(clock.seconds().count()));
     return QString::fromLatin1(text, length);
+}
+
+std::optional<qint64> parseIsoTime(const QString& text)
+{
+    QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toMSecsSinceEpoch();
 }

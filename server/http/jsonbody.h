@@ -15,3 +15,6 @@ std::optional<QString> stringField(const QJsonObject& object, const QString& nam
 
 // "2026-01-28T10:30:00Z"
 QString isoUtc(qint64 msSinceEpoch);
+// An ISO 8601 time ("2026-01-28T10:30:00Z", offsets and milliseconds allowed; without an
+// offset it is UTC, like every time this API prints) in ms since the epoch; nullopt if invalid.
+std::optional<qint64> parseIsoTime(const QString& text);

@@ -4,6 +4,7 @@
 #include "core/ratelimiter.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
+#include "http/jsonbody.h"
 #include "http/restjson.h"
 
 #include <QDateTime>
@@ -23,11 +24,8 @@ std::optional<qint64> sinceMs(const HttpRequest& request, Responder& responder)
     const QString text = request.queryItem(QStringLiteral("since"));
     if (text.isEmpty())
         return 0;
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC); // without an offset, UTC: like every time this API prints
-    if (time.isValid())
-        return time.toMSecsSinceEpoch();
+    if (const auto time = parseIsoTime(text))
+        return time;
     RestJson::sendError(responder, Code::BadRequest,
                         QStringLiteral("since must be an ISO 8601 time such as 2026-01-28T10:30:00Z"));
     return std::nullopt;

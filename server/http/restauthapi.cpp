@@ -18,21 +18,6 @@ namespace {
 
 using Code = AuthError::Code;
 
-QString authName(Principal::Method method)
-{
-    switch (method) {
-    case Principal::Method::Bearer:
-        return QStringLiteral("bearer");
-    case Principal::Method::Basic:
-        return QStringLiteral("basic");
-    case Principal::Method::ApiToken:
-        return QStringLiteral("api_token");
-    case Principal::Method::Anonymous:
-        break;
-    }
-    return QStringLiteral("anonymous");
-}
-
 void sendPair(Responder& responder, const LoginResult& result)
 {
     if (const auto* error = std::get_if<AuthError>(&result)) {
@@ -104,6 +89,11 @@ void changePassword(AuthService& auth, const Call& call, Responder& responder)
                             QStringLiteral("current_password and new_password strings are required"));
         return;
     }
+    if (call.principal.method == Principal::Method::ApiToken) {
+        // API tokens never manage passwords (API.md).
+        RestJson::sendError(responder, Code::Forbidden, QStringLiteral("API tokens cannot change passwords"));
+        return;
+    }
     if (call.principal.method == Principal::Method::Anonymous) {
         // Authentication is disabled: there is no current password to check (and guessing
         // one must not count against the client). The first password is set elsewhere.
@@ -134,8 +124,8 @@ void me(const ApiContext& api, const Call& call, Responder& responder)
     RestJson::sendSuccess(
         responder, 200,
         {{QStringLiteral("user"), RestJson::user(*account)},
-         {QStringLiteral("permissions"), QJsonArray::fromStringList(api.permissions.permissionsOf(account->role))},
-         {QStringLiteral("auth"), authName(call.principal.method)}});
+         {QStringLiteral("permissions"), QJsonArray::fromStringList(api.permissions.permissionsOf(call.principal))},
+         {QStringLiteral("auth"), authMethodName(call.principal.method)}});
 }
 
 } // namespace

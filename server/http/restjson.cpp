@@ -4,6 +4,7 @@
 #include "http/httprequest.h"
 #include "http/jsonbody.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
@@ -33,6 +34,19 @@ QJsonObject user(const AccountRecord& account)
             {QStringLiteral("disabled"), account.disabled},
             {QStringLiteral("created_at"), timeOrNull(account.createdAtMs)},
             {QStringLiteral("updated_at"), timeOrNull(account.updatedAtMs)}};
+}
+
+QJsonObject apiToken(const ApiTokenRecord& token, const QString& createdBy)
+{
+    return {{QStringLiteral("id"), token.id},
+            {QStringLiteral("name"), token.name},
+            {QStringLiteral("permissions"), QJsonArray::fromStringList(token.permissions)},
+            {QStringLiteral("created_at"), timeOrNull(token.createdAtMs)},
+            {QStringLiteral("expires_at"), timeOrNull(token.expiresAtMs)},
+            {QStringLiteral("last_used_at"), timeOrNull(token.lastUsedAtMs)},
+            {QStringLiteral("last_used_ip"), textOrNull(token.lastUsedIp)},
+            {QStringLiteral("hint"), token.hint},
+            {QStringLiteral("created_by"), textOrNull(createdBy)}};
 }
 
 QJsonObject session(const SessionRecord& session, const QString& username, bool current)

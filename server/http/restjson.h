@@ -3,6 +3,7 @@
 #include "core/autherror.h"
 #include "http/responder.h"
 #include "storage/accountrepository.h"
+#include "storage/apitokenrepository.h"
 #include "storage/auditrepository.h"
 #include "storage/ratelimiteventrepository.h"
 #include "storage/sessionrepository.h"
@@ -24,6 +25,9 @@ namespace RestJson {
 QJsonObject user(const AccountRecord& account);
 // {"id", "user", "dialect", "client_ip", "user_agent", "created_at", "last_seen_at", "expires_at", "current"}
 QJsonObject session(const SessionRecord& session, const QString& username, bool current);
+// {"id", "name", "permissions", "created_at", "expires_at", "last_used_at", "last_used_ip", "hint",
+// "created_by"}: never the secret (which is not stored) nor its hash.
+QJsonObject apiToken(const ApiTokenRecord& token, const QString& createdBy);
 // {"id", "at", "client_ip", "kind", "dialect", "username", "detail"}
 QJsonObject rateLimitEvent(const RateLimitEventRecord& event);
 // {"id", "at", "kind", "actor", "client_ip", "detail"}: `detail` parsed back to an object.

@@ -15,12 +15,21 @@ namespace {
 
 using Code = AuthError::Code;
 
+// "Own sessions" are those of the caller's account, but an API token has no session of its
+// own: it sees and ends only what its permissions allow, not its creator's sessions.
+bool mayActOnOwn(const Principal& caller)
+{
+    return caller.method != Principal::Method::ApiToken;
+}
+
 void list(const ApiContext& api, const Call& call, Responder& responder)
 {
     const Principal& caller = call.principal;
-    const bool everyone = api.permissions.allows(caller.role, QStringLiteral("sessions:read"));
+    const bool everyone = api.permissions.allows(caller, QStringLiteral("sessions:read"));
     QJsonArray sessions;
-    for (const SessionRecord& session : api.sessions.list(everyone ? 0 : caller.accountId)) {
+    const std::vector<SessionRecord> visible =
+        everyone || mayActOnOwn(caller) ? api.sessions.list(everyone ? 0 : caller.accountId) : std::vector<SessionRecord>{};
+    for (const SessionRecord& session : visible) {
         const AccountRecord* account = api.accountStore.byId(session.accountId);
         const QString username = account ? account->username : QString();
         sessions.append(RestJson::session(session, username, session.id == caller.sessionId));
@@ -36,8 +45,8 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
     // Someone else's session without sessions:write is answered like an unknown one, so
     // session ids cannot be probed.
     if (!session
-        || (session->accountId != caller.accountId
-            && !api.permissions.allows(caller.role, QStringLiteral("sessions:write")))) {
+        || ((session->accountId != caller.accountId || !mayActOnOwn(caller))
+            && !api.permissions.allows(caller, QStringLiteral("sessions:write")))) {
         RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such session"));
         return;
     }
@@ -45,7 +54,7 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
     const QString owner = account ? account->username : QString();
     if (!api.sessions.revoke(id)) {
         sendError(responder, Dialect::Rest,
-                  AuthError{Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5});
+                  AuthError::storageUnavailable());
         return;
     }
     api.audit.record(QStringLiteral("session.revoked"), caller.username, call.client.ip,

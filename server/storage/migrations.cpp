@@ -42,6 +42,15 @@ const std::vector<Step>& steps()
           "client_ip TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '')",
           "CREATE INDEX audit_events_at ON audit_events (at)",
           "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"}},
+        // API tokens: only a keyed hash of the secret is stored. Permissions are a
+        // space-separated list of "resource:action". A token dies with its creator's account.
+        {2,
+         {"CREATE TABLE api_tokens (id {autoid}, name TEXT NOT NULL, token_hash {blob} NOT NULL UNIQUE, "
+          "hint TEXT NOT NULL, permissions TEXT NOT NULL, "
+          "created_by BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, created_at BIGINT NOT NULL, "
+          "expires_at BIGINT NOT NULL DEFAULT 0, last_used_at BIGINT NOT NULL DEFAULT 0, "
+          "last_used_ip TEXT NOT NULL DEFAULT '', revoked_at BIGINT NOT NULL DEFAULT 0)",
+          "CREATE INDEX api_tokens_revoked ON api_tokens (revoked_at)"}},
     };
     return list;
 }

@@ -15,8 +15,10 @@
 # 3. Resident memory (VmRSS) of gatehoused idle after start-up and after the runs.
 # 4. HTTP Basic vs Bearer: keep-alive `GET /api/me` on the same gatehoused with the same
 #    account, alternating rounds (Basic's verified-credential cache should make the two close).
+# 5. Forward-auth through nginx (tests/bench/nginx.sh): `GET /pages/x` through nginx with
+#    auth_request to gatehoused and an API token, vs the same nginx location without auth.
 #
-# Loopback only (127.0.0.1, ephemeral ports), bounded durations (about 3 minutes in all);
+# Loopback only (127.0.0.1, ephemeral ports), bounded durations (about 5 minutes in all);
 # everything it starts is stopped when it ends, however it ends. Knobs (environment):
 # BENCH_DURATION (seconds per measured run, default 10), BENCH_ROUNDS (default 3),
 # BENCH_WARMUP (seconds, default 2), BENCH_PIN=0 (no CPU pinning), BENCH_KEEP=1 (keep the
@@ -297,6 +299,9 @@ below() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a != "" && a < b) ? "PASS" : "M
 mb() { awk -v k="$1" 'BEGIN{ printf "%.1f MB", k / 1024 }'; }
 rss_verdict() { if (($1 <= RSS_TARGET_KB)); then echo PASS; else echo MISS; fi; }
 
+# shellcheck source=tests/bench/nginx.sh
+source "$BENCH_DIR/nginx.sh"
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Gatehouse load benchmark: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "pinning: $PINNING; wrk -t1 -c$CONNECTIONS, $ROUNDS alternating rounds of ${DURATION}s per server"
@@ -363,6 +368,9 @@ RSS_BASE_TLS_END=$(rss_kb "$BASE_TLS_PID")
 PEAK_BASE_TLS=$(peak_rss_kb "$BASE_TLS_PID")
 stop_process "$BASE_TLS_PID"
 stop_process "$GH_TLS_PID"
+
+echo "[3b/4] nginx: forward-auth with an API token vs the same location without auth"
+nginx_compare
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- Report -----------------------------------------------------------------------------------
@@ -487,7 +495,7 @@ raw_outputs() {
 }
 
 mkdir -p "$RESULTS_DIR"
-report | tee "$RESULTS_DIR/latest.md"
+{ report; nginx_report; } | tee "$RESULTS_DIR/latest.md"
 raw_outputs >>"$RESULTS_DIR/latest.md"
 echo
 echo "written: $RESULTS_DIR/latest.md"

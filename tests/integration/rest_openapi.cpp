@@ -151,6 +151,7 @@ private:
     std::unique_ptr<RestFixture> m_fx;
     QString m_userId;
     QString m_sessionId;
+    QString m_tokenId;
 };
 
 void RestOpenApiTest::init()
@@ -293,6 +294,11 @@ void RestOpenApiTest::prepareProbeTargets()
             m_sessionId = RestClient::idText(item.toObject().value(QStringLiteral("id")));
     }
     QVERIFY2(!m_sessionId.isEmpty(), qPrintable(sessions.describe()));
+    const HttpResponse token = m_fx->http.send("POST", m_fx->rest.url(QStringLiteral("/api/tokens")),
+                                               R"({"name":"probe","permissions":["logs:read"]})",
+                                               RestFixture::adminBasic());
+    EXPECT_STATUS(token, 201);
+    m_tokenId = RestClient::idText(token.object().value(QStringLiteral("token")).toObject().value(QStringLiteral("id")));
     for (int i = 0; i < 5; ++i) {
         const HttpResponse failed = m_fx->http.send(
             "POST", m_fx->rest.url(QStringLiteral("/api/auth/login")),
@@ -305,7 +311,8 @@ QString RestOpenApiTest::probePath(const QString& path) const
 {
     const QList<QPair<QString, QString>> targets{{QStringLiteral("/api/users/"), m_userId},
                                                  {QStringLiteral("/api/sessions/"), m_sessionId},
-                                                 {QStringLiteral("/api/ratelimit/blocks/"), BlockedIp}};
+                                                 {QStringLiteral("/api/ratelimit/blocks/"), BlockedIp},
+                                                 {QStringLiteral("/api/tokens/"), m_tokenId}};
     for (const auto& [prefix, value] : targets) {
         if (path.startsWith(prefix))
             return QString(path).replace(placeholderPattern(), value);

@@ -1,0 +1,107 @@
+#include "http/tokensapi.h"
+
+#include "core/apitokenservice.h"
+#include "http/apicontext.h"
+#include "http/endpoints.h"
+#include "http/errorenvelope.h"
+#include "http/jsonbody.h"
+#include "http/restjson.h"
+
+#include <QJsonArray>
+
+namespace {
+
+using Code = AuthError::Code;
+
+const QString TokenShape = QStringLiteral("{\"name\", \"permissions\": [\"resource:action\", ...], \"expires_at\"?}");
+
+// The POST body: only the documented members, each of its type; nullopt after answering 400.
+// Unknown members are refused so that a misspelt "expires" does not silently create a
+// token that never expires.
+std::optional<NewApiToken> parseNewToken(const QJsonObject& body, Responder& responder)
+{
+    static const QStringList allowed{QStringLiteral("name"), QStringLiteral("permissions"),
+                                     QStringLiteral("expires_at")};
+    NewApiToken request;
+    bool valid = body.value(QStringLiteral("name")).isString() && body.value(QStringLiteral("permissions")).isArray();
+    for (auto it = body.begin(); valid && it != body.end(); ++it)
+        valid = allowed.contains(it.key());
+    if (valid) {
+        request.name = body.value(QStringLiteral("name")).toString();
+        const QJsonArray permissions = body.value(QStringLiteral("permissions")).toArray();
+        for (const QJsonValue& permission : permissions) {
+            valid = valid && permission.isString();
+            request.permissions.append(permission.toString());
+        }
+    }
+    const QJsonValue expires = body.value(QStringLiteral("expires_at"));
+    if (valid && expires.isString()) {
+        const auto ms = parseIsoTime(expires.toString());
+        valid = ms.has_value();
+        request.expiresAtMs = ms.value_or(0);
+    } else if (!expires.isNull() && !expires.isUndefined()) {
+        valid = false;
+    }
+    if (!valid) {
+        RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected ") + TokenShape
+                                                             + QStringLiteral(" with expires_at an ISO 8601 time or null"));
+        return std::nullopt;
+    }
+    return request;
+}
+
+void create(const ApiContext& api, const Call& call, Responder& responder)
+{
+    const auto body = RestJson::requireObject(call.request, responder, TokenShape);
+    if (!body)
+        return;
+    const auto request = parseNewToken(*body, responder);
+    if (!request)
+        return;
+    const CreateTokenResult result = api.apiTokens.create(call.principal, *request, call.client.ip);
+    if (const auto* error = std::get_if<AuthError>(&result)) {
+        sendError(responder, Dialect::Rest, *error);
+        return;
+    }
+    const auto& created = std::get<CreatedApiToken>(result);
+    RestJson::sendSuccess(responder, 201,
+                          {{QStringLiteral("token"),
+                            RestJson::apiToken(created.token, api.apiTokens.creatorName(created.token))},
+                           {QStringLiteral("secret"), QString::fromLatin1(created.secret)}});
+}
+
+void list(const ApiContext& api, Responder& responder)
+{
+    QJsonArray tokens;
+    for (const ApiTokenRecord& token : api.apiTokens.list())
+        tokens.append(RestJson::apiToken(token, api.apiTokens.creatorName(token)));
+    RestJson::sendSuccess(responder, 200, {{QStringLiteral("tokens"), tokens}});
+}
+
+void revoke(const ApiContext& api, const Call& call, Responder& responder)
+{
+    bool numeric = false;
+    const qint64 id = call.request.pathParams.value(0).toLongLong(&numeric);
+    const auto error = numeric ? api.apiTokens.revoke(call.principal, id, call.client.ip)
+                               : std::optional<AuthError>(AuthError{Code::NotFound, QStringLiteral("No such token"), 0});
+    if (error)
+        sendError(responder, Dialect::Rest, *error);
+    else
+        RestJson::sendSuccess(responder, 200);
+}
+
+} // namespace
+
+void TokensApi::registerRoutes(const ApiContext& api)
+{
+    Endpoints& endpoints = api.endpoints;
+    endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/tokens"), QStringLiteral("tokens:read"),
+                         QStringLiteral("API tokens, never their secrets"),
+                         [api](const Call&, Responder& r) { list(api, r); });
+    endpoints.addGuarded(HttpMethod::Post, QStringLiteral("/api/tokens"), QStringLiteral("tokens:write"),
+                         QStringLiteral("Create an API token; the secret is in this answer only"),
+                         [api](const Call& call, Responder& r) { create(api, call, r); });
+    endpoints.addGuarded(HttpMethod::Delete, QStringLiteral("/api/tokens/{id}"), QStringLiteral("tokens:write"),
+                         QStringLiteral("Revoke an API token (effective on the next request)"),
+                         [api](const Call& call, Responder& r) { revoke(api, call, r); });
+}
