@@ -5,7 +5,7 @@ JOBS ?= 2
 PACKAGES := $(shell grep -v '^\#' packaging/debian-packages.txt | tr '\n' ' ')
 DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test build deps configure bench clean
+.PHONY: run test build deps configure bench clean screenshots
 
 run: build
 	@mkdir -p "$(DATA_DIR)"
@@ -39,6 +39,11 @@ deps:
 
 bench: build
 	tests/bench/run.sh "$(BUILD_DIR)"
+
+# The README's pictures of the control panel: a scripted data set, one PNG per page, under Xvfb.
+screenshots: deps configure
+	cmake --build "$(BUILD_DIR)" -j$(JOBS) --target gatehouse_screenshots
+	xvfb-run -a -s "-screen 0 1280x900x24" "$(BUILD_DIR)/tests/gatehouse_screenshots" docs/screenshots
 
 clean:
 	rm -rf "$(BUILD_DIR)"

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "server/configloader.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+// gatehouse's command line: gatehoused's serving options (API.md, "Command line"), plus
+// --headless. The administration subcommands stay with gatehoused.
+class AppOptions
+{
+public:
+    AppOptions();
+
+    // Decided before any application object exists: --headless, --help and --version must
+    // not need a display.
+    static bool needsNoDisplay(int argc, char* argv[]);
+
+    // On --help/--version prints and sets `exitCode`; on a bad option prints a one-line
+    // error. Returns whether to go on.
+    bool parse(const QStringList& arguments, int* exitCode);
+    bool headless() const { return m_parser.isSet(QStringLiteral("headless")); }
+    ConfigSources configSources() const;
+
+private:
+    QCommandLineParser m_parser;
+};

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "server/panelvalues.h"
+#include "valuetablemodel.h"
+
+// The user accounts, the built-in admin (the device password) first.
+class AccountModel : public ValueTableModel<AccountInfo>
+{
+    Q_OBJECT
+
+public:
+    enum Column { Username, Name, Role, State, Updated };
+
+    explicit AccountModel(QObject* parent = nullptr);
+};
