@@ -1,17 +1,13 @@
 #include "options.h"
 
+#include "server/servingoptions.h"
+
 #include <QCoreApplication>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
 
 namespace {
-
-// Options that map 1:1 to configuration keys (dash -> underscore).
-const QStringList ConfigOptions = {QStringLiteral("data-dir"),  QStringLiteral("listen"),
-                                   QStringLiteral("database"),  QStringLiteral("admin-password-file")};
-const QStringList ConfigFlags = {QStringLiteral("http"), QStringLiteral("require-auth")};
 
 const QStringList Commands = {QStringLiteral("serve"), QStringLiteral("passwd"), QStringLiteral("users"),
                                QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit")};
@@ -43,18 +39,8 @@ add --json for output a script can read):
 Options::Options()
 {
     m_parser.setApplicationDescription(QStringLiteral("Gatehouse authentication server (headless)."));
+    m_parser.addOptions(ServingOptions::options());
     m_parser.addOptions({
-        {QStringLiteral("config"), QStringLiteral("Configuration file (INI)."), QStringLiteral("FILE")},
-        {QStringLiteral("data-dir"), QStringLiteral("Data directory (database, keys, certificate)."),
-         QStringLiteral("DIR")},
-        {QStringLiteral("listen"), QStringLiteral("Address and port, default 0.0.0.0:3539."),
-         QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("http"), QStringLiteral("Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
-        {QStringLiteral("database"), QStringLiteral("sqlite:PATH (default <data dir>/gatehouse.db)."),
-         QStringLiteral("URL")},
-        {QStringLiteral("admin-password-file"), QStringLiteral("Seed the admin password from this file if none is set."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("require-auth"), QStringLiteral("Refuse to run open: answer 503 until a password is set.")},
         {QStringLiteral("user"), QStringLiteral("Account for passwd (default admin)."), QStringLiteral("NAME")},
         {QStringLiteral("role"), QStringLiteral("Role for users add."), QStringLiteral("ROLE")},
         {QStringLiteral("firstname"), QStringLiteral("First name for users add."), QStringLiteral("F")},
@@ -115,17 +101,5 @@ QStringList Options::arguments() const
 
 ConfigSources Options::configSources() const
 {
-    ConfigSources sources;
-    sources.configFile = m_parser.value(QStringLiteral("config"));
-    sources.environment = QProcessEnvironment::systemEnvironment();
-    sources.defaultDataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    for (const QString& name : ConfigOptions) {
-        if (m_parser.isSet(name))
-            sources.commandLine.insert(QString(name).replace(u'-', u'_'), m_parser.value(name));
-    }
-    for (const QString& name : ConfigFlags) {
-        if (m_parser.isSet(name))
-            sources.commandLine.insert(QString(name).replace(u'-', u'_'), QStringLiteral("true"));
-    }
-    return sources;
+    return ServingOptions::sources(m_parser);
 }

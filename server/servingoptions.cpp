@@ -1,0 +1,50 @@
+#include "servingoptions.h"
+
+#include <QStandardPaths>
+
+namespace {
+
+const QStringList ValueOptions = {QStringLiteral("data-dir"), QStringLiteral("listen"), QStringLiteral("database"),
+                                  QStringLiteral("admin-password-file")};
+const QStringList FlagOptions = {QStringLiteral("http"), QStringLiteral("require-auth")};
+
+QString settingKey(const QString& option)
+{
+    return QString(option).replace(u'-', u'_');
+}
+
+} // namespace
+
+QList<QCommandLineOption> ServingOptions::options()
+{
+    return {
+        {QStringLiteral("config"), QStringLiteral("Configuration file (INI)."), QStringLiteral("FILE")},
+        {QStringLiteral("data-dir"), QStringLiteral("Data directory (database, keys, certificate)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("listen"), QStringLiteral("Address and port, default 0.0.0.0:3539."),
+         QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("http"), QStringLiteral("Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
+        {QStringLiteral("database"), QStringLiteral("sqlite:PATH (default <data dir>/gatehouse.db)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("admin-password-file"), QStringLiteral("Seed the admin password from this file if none is set."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("require-auth"), QStringLiteral("Refuse to run open: answer 503 until a password is set.")},
+    };
+}
+
+ConfigSources ServingOptions::sources(const QCommandLineParser& parser)
+{
+    ConfigSources sources;
+    sources.configFile = parser.value(QStringLiteral("config"));
+    sources.environment = QProcessEnvironment::systemEnvironment();
+    sources.defaultDataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    for (const QString& name : ValueOptions) {
+        if (parser.isSet(name))
+            sources.commandLine.insert(settingKey(name), parser.value(name));
+    }
+    for (const QString& name : FlagOptions) {
+        if (parser.isSet(name))
+            sources.commandLine.insert(settingKey(name), QStringLiteral("true"));
+    }
+    return sources;
+}
