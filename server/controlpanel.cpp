@@ -1,6 +1,7 @@
 #include "controlpanel.h"
 
 #include "core/accountservice.h"
+#include "core/adminactions.h"
 #include "core/accountstore.h"
 #include "core/apitokenservice.h"
 #include "core/auditlog.h"
@@ -213,16 +214,13 @@ OpResult ControlPanel::revokeToken(qint64 id)
 
 OpResult ControlPanel::revokeSession(const QString& id)
 {
-    const SessionRecord* session = m_server.sessions().find(id);
-    if (!session)
-        return OpResult::failure(tr("That session has already ended."));
-    const AccountRecord* account = m_server.accounts().byId(session->accountId);
-    const QString owner = account ? account->username : QString();
-    if (!m_server.sessions().revoke(id))
-        return OpResult::failure(tr("Storage unavailable, nothing was changed."));
-    m_server.audit().record(QStringLiteral("session.revoked"), operatorPrincipal().username, QString(),
-                            {{QStringLiteral("session"), id}, {QStringLiteral("user"), owner}});
-    return OpResult::success();
+    const auto error = AdminActions::revokeSession(m_server.sessions(), m_server.accounts(), m_server.audit(), id,
+                                                   operatorPrincipal().username, QString());
+    if (!error)
+        return OpResult::success();
+    return OpResult::failure(error->code == AuthError::Code::NotFound
+                                 ? tr("That session has already ended.")
+                                 : tr("Storage unavailable, nothing was changed."));
 }
 
 OpResult ControlPanel::revokeSessionsOf(qint64 accountId)
@@ -239,10 +237,7 @@ OpResult ControlPanel::revokeSessionsOf(qint64 accountId)
 
 OpResult ControlPanel::unblock(const QString& ip)
 {
-    if (!m_server.limiter().lockedFor(ip))
+    if (AdminActions::unblock(m_server.limiter(), m_server.audit(), ip, operatorPrincipal().username, QString()))
         return OpResult::failure(tr("That address is not blocked."));
-    const QString actor = operatorPrincipal().username;
-    m_server.limiter().unblock(ip, actor);
-    m_server.audit().record(QStringLiteral("ratelimit.unblocked"), actor, QString(), {{QStringLiteral("ip"), ip}});
     return OpResult::success();
 }

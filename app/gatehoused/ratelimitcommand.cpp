@@ -3,6 +3,7 @@
 #include "commandcontext.h"
 #include "output.h"
 
+#include "server/core/adminactions.h"
 #include "server/core/auditlog.h"
 #include "server/core/ratelimiter.h"
 #include "server/http/restjson.h"
@@ -81,13 +82,9 @@ int unblock(CommandContext& context)
     Server* server = context.openServer(&exitCode);
     if (!server)
         return exitCode;
-    RateLimiter& limiter = server->limiter();
-    if (!limiter.lockedFor(ip))
-        return context.fail(QStringLiteral("%1 is not blocked").arg(ip));
     // Written to the shared log: a running server rebuilds its windows from it at its next poll.
-    limiter.unblock(ip, CommandContext::actor().username);
-    server->audit().record(QStringLiteral("ratelimit.unblocked"), CommandContext::actor().username, {},
-                           {{QStringLiteral("ip"), ip}});
+    if (AdminActions::unblock(server->limiter(), server->audit(), ip, CommandContext::actor().username, {}))
+        return context.fail(QStringLiteral("%1 is not blocked").arg(ip));
     if (context.json())
         Output::printJson({{QStringLiteral("unblocked"), ip}});
     else

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include "server/core/accountstore.h"
+#include "server/core/adminactions.h"
 #include "server/core/auditlog.h"
 #include "server/core/sessionstore.h"
 #include "server/http/restjson.h"
@@ -65,10 +66,9 @@ int revokeSession(CommandContext& context)
         return context.fail(QStringLiteral("no live session \"%1\"").arg(id));
     const QString username = usernameOf(*server, session->accountId);
     // Committed here; a running server drops it from its cache at its next poll (~1 s).
-    if (!server->sessions().revoke(id))
+    if (AdminActions::revokeSession(server->sessions(), server->accounts(), server->audit(), id,
+                                    CommandContext::actor().username, {}))
         return context.fail(QStringLiteral("storage refused the change, nothing was changed"), ExitFailure);
-    server->audit().record(QStringLiteral("session.revoked"), CommandContext::actor().username, {},
-                           {{QStringLiteral("session"), id}, {QStringLiteral("user"), username}});
     if (context.json())
         Output::printJson({{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), id},
                                                                    {QStringLiteral("user"), username}}}});

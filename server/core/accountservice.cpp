@@ -21,11 +21,6 @@ AuthError notFound()
     return AuthError{AuthError::Code::NotFound, QStringLiteral("No such account"), 0};
 }
 
-AuthError storageFailure()
-{
-    return AuthError{AuthError::Code::Unavailable, QStringLiteral("Storage unavailable, nothing was changed"), 5};
-}
-
 AccountRecord withoutHash(AccountRecord account)
 {
     account.passwordHash.clear();
@@ -80,7 +75,7 @@ AccountResult AccountService::create(AccountRecord draft, const Principal& actor
         return AuthError{AuthError::Code::Conflict, QStringLiteral("That username is taken"), 0};
     const AccountRecord* created = m_accounts.insert(std::move(draft));
     if (!created)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_audit.record(QStringLiteral("user.created"), actor.username, client.ip,
                    {{QStringLiteral("user"), created->username}, {QStringLiteral("role"), created->role}});
     return withoutHash(*created);
@@ -125,7 +120,7 @@ std::optional<AuthError> AccountService::endSessionsAndSave(AccountRecord& store
         return true;
     });
     if (!committed)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_accounts.cache(stored);
     m_sessions.forget(ended);
     return std::nullopt;
@@ -141,7 +136,7 @@ std::optional<AuthError> AccountService::remove(qint64 id, const Principal& acto
     const QString username = account->username;
     AccountRepository repository(m_database);
     if (!repository.remove(id)) // its sessions go with it (ON DELETE CASCADE)
-        return storageFailure();
+        return AuthError::storageUnavailable();
     m_sessions.forgetAccount(id);
     m_accounts.forget(id);
     m_audit.record(QStringLiteral("user.removed"), actor.username, client.ip, {{QStringLiteral("user"), username}});

@@ -1,9 +1,10 @@
 #include "http/ratelimitapi.h"
 
-#include "core/auditlog.h"
+#include "core/adminactions.h"
 #include "core/ratelimiter.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
+#include "http/errorenvelope.h"
 #include "http/jsonbody.h"
 #include "http/restjson.h"
 
@@ -69,14 +70,10 @@ void blocks(const RateLimiter& limiter, Responder& responder)
 void unblock(const ApiContext& api, const Call& call, Responder& responder)
 {
     const QString ip = call.request.pathParams.value(0);
-    if (!api.limiter.lockedFor(ip)) {
-        RestJson::sendError(responder, Code::NotFound, QStringLiteral("That address is not blocked"));
-        return;
-    }
-    api.limiter.unblock(ip, call.principal.username);
-    api.audit.record(QStringLiteral("ratelimit.unblocked"), call.principal.username, call.client.ip,
-                     {{QStringLiteral("ip"), ip}});
-    RestJson::sendSuccess(responder, 200);
+    if (const auto error = AdminActions::unblock(api.limiter, api.audit, ip, call.principal.username, call.client.ip))
+        sendError(responder, Dialect::Rest, *error);
+    else
+        RestJson::sendSuccess(responder, 200);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 #include "http/sessionsapi.h"
 
 #include "core/accountstore.h"
-#include "core/auditlog.h"
+#include "core/adminactions.h"
 #include "core/permissions.h"
 #include "core/sessionstore.h"
 #include "http/apicontext.h"
@@ -50,16 +50,11 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
         RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such session"));
         return;
     }
-    const AccountRecord* account = api.accountStore.byId(session->accountId);
-    const QString owner = account ? account->username : QString();
-    if (!api.sessions.revoke(id)) {
-        sendError(responder, Dialect::Rest,
-                  AuthError::storageUnavailable());
-        return;
-    }
-    api.audit.record(QStringLiteral("session.revoked"), caller.username, call.client.ip,
-                     {{QStringLiteral("session"), id}, {QStringLiteral("user"), owner}});
-    RestJson::sendSuccess(responder, 200);
+    if (const auto error = AdminActions::revokeSession(api.sessions, api.accountStore, api.audit, id, caller.username,
+                                                       call.client.ip))
+        sendError(responder, Dialect::Rest, *error);
+    else
+        RestJson::sendSuccess(responder, 200);
 }
 
 } // namespace
