@@ -5,7 +5,7 @@ JOBS ?= 2
 PACKAGES := $(shell grep -v '^\#' packaging/debian-packages.txt | tr '\n' ' ')
 DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test build deps configure bench clean screenshots
+.PHONY: run test build deps configure bench clean screenshots fuzz
 
 run: build
 	@mkdir -p "$(DATA_DIR)"
@@ -45,5 +45,15 @@ screenshots: deps configure
 	cmake --build "$(BUILD_DIR)" -j$(JOBS) --target gatehouse_screenshots
 	xvfb-run -a -s "-screen 0 1280x900x24" "$(BUILD_DIR)/tests/gatehouse_screenshots" docs/screenshots
 
+# libFuzzer harnesses (tests/fuzz/) in their own clang build with sanitizers, each run for
+# FUZZ_SECONDS (or FUZZ_RUNS executions); `make test` only replays their committed corpora.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@[ -f "$(FUZZ_BUILD_DIR)/CMakeCache.txt" ] || CC=clang-14 CXX=clang++-14 cmake -S . -B "$(FUZZ_BUILD_DIR)" \
+		-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGATEHOUSE_FUZZ=ON
+	cmake --build "$(FUZZ_BUILD_DIR)" -j$(JOBS) --target fuzzers
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh "$(FUZZ_BUILD_DIR)" $(FUZZERS)
+
 clean:
-	rm -rf "$(BUILD_DIR)"
+	rm -rf "$(BUILD_DIR)" "$(FUZZ_BUILD_DIR)"

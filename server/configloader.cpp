@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <cmath>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -20,11 +21,24 @@ struct Setting
     Apply apply;
 };
 
+// Plain decimal digits only. QString::toLongLong (Qt 6.4) stops at an embedded NUL and still
+// reports success, so "5\0junk" would read as 5: the digits are checked here first.
+std::optional<qint64> decimal(QStringView digits)
+{
+    constexpr qsizetype MaxDigits = 18; // always fits in a qint64
+    if (digits.isEmpty() || digits.size() > MaxDigits)
+        return std::nullopt;
+    for (const QChar c : digits) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    return digits.toLongLong();
+}
+
 std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max)
 {
-    bool ok = false;
-    const qint64 value = text.trimmed().toLongLong(&ok);
-    if (!ok || value < min || value > max)
+    const std::optional<qint64> value = decimal(QStringView(text).trimmed());
+    if (!value || *value < min || *value > max)
         return std::nullopt;
     return value;
 }
@@ -175,9 +189,11 @@ const std::vector<Setting>& settings()
          [](Config& c, const QString& v) {
              bool ok = false;
              const double rps = v.trimmed().toDouble(&ok);
-             if (ok && rps >= 0)
+             // toDouble() takes "inf": a rate no bucket arithmetic should see (0 is "off").
+             ok = ok && std::isfinite(rps) && rps >= 0;
+             if (ok)
                  c.globalRateLimitRps = rps;
-             return ok && rps >= 0;
+             return ok;
          }},
         {"global_rate_limit_burst", {u"GLOBAL_RATE_LIMIT_BURST"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_BURST"_s},
          "burst per IP", integer(&Config::globalRateLimitBurst, 1, 1'000'000)},
@@ -232,11 +248,10 @@ std::optional<qint64> parseDuration(QStringView text)
     case 'd': unit = 86400; digits.chop(1); break;
     default: break;
     }
-    bool ok = false;
-    const qint64 value = digits.toLongLong(&ok);
-    if (!ok || value <= 0 || value > 10LL * 365 * 86400 / unit)
+    const std::optional<qint64> value = decimal(digits);
+    if (!value || *value <= 0 || *value > 10LL * 365 * 86400 / unit)
         return std::nullopt;
-    return value * unit;
+    return *value * unit;
 }
 
 std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)

@@ -229,15 +229,22 @@ OpResult ControlPanel::revokeSessionsOf(qint64 accountId)
     if (!account)
         return OpResult::failure(tr("No such account."));
     const QString owner = account->username;
-    const std::vector<QString> ended = m_server.sessions().revokeAllOf(accountId);
-    m_server.audit().record(QStringLiteral("session.revoked"), operatorPrincipal().username, QString(),
-                            {{QStringLiteral("user"), owner}, {QStringLiteral("sessions_ended"), qint64(ended.size())}});
+    const auto ended = m_server.sessions().revokeAllOf(accountId);
+    if (!ended)
+        return OpResult::failure(tr("Storage unavailable, nothing was changed."));
+    m_server.audit().record(
+        QStringLiteral("session.revoked"), operatorPrincipal().username, QString(),
+        {{QStringLiteral("user"), owner}, {QStringLiteral("sessions_ended"), qint64(ended->size())}});
     return OpResult::success();
 }
 
 OpResult ControlPanel::unblock(const QString& ip)
 {
-    if (AdminActions::unblock(m_server.limiter(), m_server.audit(), ip, operatorPrincipal().username, QString()))
-        return OpResult::failure(tr("That address is not blocked."));
-    return OpResult::success();
+    const auto error = AdminActions::unblock(m_server.limiter(), m_server.audit(), ip, operatorPrincipal().username,
+                                             QString());
+    if (!error)
+        return OpResult::success();
+    return OpResult::failure(error->code == AuthError::Code::NotFound
+                                 ? tr("That address is not blocked.")
+                                 : tr("Storage unavailable, nothing was changed."));
 }

@@ -65,6 +65,8 @@ signals:
     void replyReady(const PanelReply& reply);
 
 private:
+    // The person at the control panel: the local operator, trusted as the admin (like the
+    // command line), so the rule against privilege escalation never stops it.
     Principal operatorPrincipal() const;
     static ClientInfo operatorClient();
     // Wraps `done` so that it is dropped when this object is gone before the hash finishes.

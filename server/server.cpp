@@ -7,6 +7,7 @@
 #include "core/auditlog.h"
 #include "core/authservice.h"
 #include "core/clock.h"
+#include "core/credentialcheck.h"
 #include "core/externalchangewatcher.h"
 #include "core/permissions.h"
 #include "core/ratelimiter.h"
@@ -24,6 +25,7 @@
 #include "http/flexapi.h"
 #include "http/forwardauthapi.h"
 #include "http/httpserver.h"
+#include "http/logstream.h"
 #include "http/logstreamapi.h"
 #include "http/managerapi.h"
 #include "http/openapi.h"
@@ -64,8 +66,9 @@ struct Server::Parts
           auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, hashPool, tokens, jwt,
                                   credentialHash, clock},
                config.requireAuth, owner),
-          permissions(config.resources), accountService(database, accounts, sessions, audit, clock),
-          apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner)
+          permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
+          apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner),
+          credentialCheck(accounts, sessions, apiTokenStore, permissions, clock)
     {
     }
 
@@ -88,6 +91,7 @@ struct Server::Parts
     PermissionModel permissions;
     AccountService accountService;
     ApiTokenService apiTokens;
+    CredentialCheck credentialCheck;
     std::unique_ptr<ExternalChangeWatcher> changeWatcher;
     std::unique_ptr<WsTokens> wsTokens;
     RouteTable routes;
@@ -196,14 +200,19 @@ bool Server::listen(QString* error)
         m_parts->fingerprint = options.tls->sha256Fingerprint();
     }
     // The WebSocket log stream: GET /api/ws-token, the guard's decision on /api/ws/logs
-    // upgrades, and the streams fed from the audit log.
+    // upgrades, and the streams fed from the audit log, each closed when its owner loses the
+    // right to read it (LogStream re-checks on every audit event and these signals too).
     m_parts->wsTokens = std::make_unique<WsTokens>(m_parts->credentialHash, *m_clock);
-    LogStreamApi::registerRoutes(api, *m_parts->wsTokens);
-    options.upgradeHook = LogStreamApi::upgradeHook(*m_parts->wsTokens, m_parts->accounts, m_parts->permissions);
-    m_parts->logStream = std::make_unique<LogStream>(m_parts->audit);
+    LogStreamApi::registerRoutes(api, *m_parts->wsTokens, m_parts->credentialCheck);
+    options.upgradeHook = LogStreamApi::upgradeHook(*m_parts->wsTokens, m_parts->credentialCheck);
+    m_parts->logStream = std::make_unique<LogStream>(m_parts->audit, *m_parts->wsTokens, m_parts->credentialCheck);
+    LogStream* streams = m_parts->logStream.get();
+    connect(&m_parts->sessions, &SessionStore::sessionEnded, streams, &LogStream::recheck);
+    connect(&m_parts->apiTokenStore, &ApiTokenStore::tokenRevoked, streams, &LogStream::recheck);
+    connect(this, &Server::externalChangesLoaded, streams, &LogStream::recheck);
 
     m_parts->http = std::make_unique<HttpServer>(m_parts->routes, renderTransportError);
-    connect(m_parts->http.get(), &HttpServer::webSocketConnected, m_parts->logStream.get(), &LogStream::add);
+    connect(m_parts->http.get(), &HttpServer::webSocketConnected, streams, &LogStream::add);
     return m_parts->http->listen(options, error);
 }
 

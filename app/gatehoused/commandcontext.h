@@ -46,7 +46,7 @@ public:
     // Opens storage and keys once; nullptr (reason printed) on failure.
     Server* openServer(int* exitCode);
 
-    // Who the audit log names for changes made here.
+    // Who acts for changes made here: "cli" in the audit log, with the admin's permissions.
     static Principal actor();
 
 private:

@@ -83,8 +83,11 @@ int unblock(CommandContext& context)
     if (!server)
         return exitCode;
     // Written to the shared log: a running server rebuilds its windows from it at its next poll.
-    if (AdminActions::unblock(server->limiter(), server->audit(), ip, CommandContext::actor().username, {}))
-        return context.fail(QStringLiteral("%1 is not blocked").arg(ip));
+    if (const auto error = AdminActions::unblock(server->limiter(), server->audit(), ip,
+                                                 CommandContext::actor().username, {})) {
+        return error->code == AuthError::Code::NotFound ? context.fail(QStringLiteral("%1 is not blocked").arg(ip))
+                                                        : context.fail(*error);
+    }
     if (context.json())
         Output::printJson({{QStringLiteral("unblocked"), ip}});
     else

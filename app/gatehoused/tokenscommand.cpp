@@ -79,7 +79,6 @@ int createToken(CommandContext& context)
     // The command line acts as the admin account; the audit log names it "cli".
     Principal creator = CommandContext::actor();
     creator.accountId = server->accounts().admin().id;
-    creator.role = QStringLiteral("admin");
     const CreateTokenResult result = server->apiTokens().create(
         creator, NewApiToken{options.value(QStringLiteral("name")), permissions, *expiresAtMs}, {});
     if (const auto* error = std::get_if<AuthError>(&result))

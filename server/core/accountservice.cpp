@@ -21,6 +21,11 @@ AuthError notFound()
     return AuthError{AuthError::Code::NotFound, QStringLiteral("No such account"), 0};
 }
 
+AuthError forbidden(const QString& message)
+{
+    return AuthError{AuthError::Code::Forbidden, message, 0};
+}
+
 AccountRecord withoutHash(AccountRecord account)
 {
     account.passwordHash.clear();
@@ -37,9 +42,32 @@ std::optional<AuthError> checkNames(const AccountRecord& account)
 } // namespace
 
 AccountService::AccountService(Database& database, AccountStore& accounts, SessionStore& sessions, AuditLog& audit,
-                               const Clock& clock)
-    : m_database(database), m_accounts(accounts), m_sessions(sessions), m_audit(audit), m_clock(clock)
+                               const PermissionModel& permissions, const Clock& clock)
+    : m_database(database), m_accounts(accounts), m_sessions(sessions), m_audit(audit), m_permissions(permissions),
+      m_clock(clock)
 {
+}
+
+std::optional<AuthError> AccountService::checkMayManage(const Principal& actor, qint64 id) const
+{
+    const AccountRecord* account = m_accounts.byId(id);
+    if (!account)
+        return notFound();
+    return checkMayManage(actor, *account);
+}
+
+std::optional<AuthError> AccountService::checkMayManage(const Principal& actor, const AccountRecord& account) const
+{
+    if (m_permissions.dominates(actor, account.role))
+        return std::nullopt;
+    return forbidden(QStringLiteral("You cannot act on an account that holds permissions you lack"));
+}
+
+std::optional<AuthError> AccountService::checkMayGrant(const Principal& actor, const QString& role) const
+{
+    if (m_permissions.dominates(actor, role))
+        return std::nullopt;
+    return forbidden(QStringLiteral("You cannot give the role %1: it holds permissions you lack").arg(role));
 }
 
 bool AccountService::isValidUsername(const QString& username)
@@ -69,6 +97,8 @@ AccountResult AccountService::create(AccountRecord draft, const Principal& actor
         return badRequest(QStringLiteral("Usernames are 1-64 characters: letters, digits, . _ - @"));
     if (!PermissionModel::isRole(draft.role))
         return badRequest(QStringLiteral("Role must be one of: admin, operator, viewer"));
+    if (auto refused = checkMayGrant(actor, draft.role))
+        return *refused;
     if (auto invalid = checkNames(draft))
         return *invalid;
     if (m_accounts.byUsername(draft.username))
@@ -87,6 +117,8 @@ AccountResult AccountService::update(qint64 id, const AccountChanges& changes, c
     const AccountRecord* current = m_accounts.byId(id);
     if (!current)
         return notFound();
+    if (auto refused = checkMayManage(actor, *current))
+        return *refused;
     AccountRecord changed = *current;
     changed.firstname = changes.firstname.value_or(changed.firstname);
     changed.lastname = changes.lastname.value_or(changed.lastname);
@@ -94,6 +126,10 @@ AccountResult AccountService::update(qint64 id, const AccountChanges& changes, c
     changed.disabled = changes.disabled.value_or(changed.disabled);
     if (!PermissionModel::isRole(changed.role))
         return badRequest(QStringLiteral("Role must be one of: admin, operator, viewer"));
+    if (changed.role != current->role) {
+        if (auto refused = checkMayGrant(actor, changed.role))
+            return *refused;
+    }
     if (auto invalid = checkNames(changed))
         return *invalid;
     if (id == m_accounts.admin().id && (changed.role != current->role || changed.disabled))
@@ -115,9 +151,12 @@ std::optional<AuthError> AccountService::endSessionsAndSave(AccountRecord& store
     const bool committed = m_database.transaction([&](QSqlDatabase& db) {
         if (!AccountRepository::update(db, stored))
             return false;
-        if (endSessions)
-            ended = SessionRepository::revokeAllOf(db, stored.id, stored.updatedAtMs);
-        return true;
+        if (!endSessions)
+            return true;
+        auto revoked = SessionRepository::revokeAllOf(db, stored.id, stored.updatedAtMs);
+        if (revoked)
+            ended = std::move(*revoked);
+        return revoked.has_value();
     });
     if (!committed)
         return AuthError::storageUnavailable();
@@ -131,6 +170,8 @@ std::optional<AuthError> AccountService::remove(qint64 id, const Principal& acto
     const AccountRecord* account = m_accounts.byId(id);
     if (!account)
         return notFound();
+    if (auto refused = checkMayManage(actor, *account))
+        return *refused;
     if (id == m_accounts.admin().id)
         return badRequest(QStringLiteral("The built-in admin account cannot be removed"));
     const QString username = account->username;

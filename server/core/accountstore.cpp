@@ -106,9 +106,9 @@ std::vector<AccountRecord> AccountStore::all() const
     return accounts;
 }
 
-bool AccountStore::storePasswordHash(qint64 id, const QByteArray& hash)
+bool AccountStore::replacePasswordHash(qint64 id, const QByteArray& expected, const QByteArray& hash)
 {
-    if (!m_repository.setPasswordHash(id, hash, m_clock.nowMs()))
+    if (!m_repository.replacePasswordHash(id, expected, hash, m_clock.nowMs()).value_or(false))
         return false;
     cachePasswordHash(id, hash);
     return true;

@@ -30,8 +30,10 @@ public:
 
     // Updates the cache after the caller committed a new hash (possibly inside a wider transaction).
     void cachePasswordHash(qint64 id, const QByteArray& hash);
-    // Writes and caches a new hash on its own (re-hashing of a legacy bcrypt hash).
-    bool storePasswordHash(qint64 id, const QByteArray& hash);
+    // Writes and caches a new hash on its own (re-hashing of a legacy bcrypt hash), only while
+    // the stored hash is still `expected`: a password changed meanwhile, here or by another
+    // process, is never overwritten with the old one re-hashed. True when it replaced it.
+    bool replacePasswordHash(qint64 id, const QByteArray& expected, const QByteArray& hash);
 
     // Writes, then caches. insert() returns the stored account (with its id) or nullptr
     // when the username exists or the database refused.

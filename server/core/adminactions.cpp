@@ -26,7 +26,8 @@ std::optional<AuthError> AdminActions::unblock(RateLimiter& limiter, AuditLog& a
 {
     if (!limiter.lockedFor(ip))
         return AuthError{AuthError::Code::NotFound, QStringLiteral("That address is not blocked"), 0};
-    limiter.unblock(ip, actor);
+    if (!limiter.unblock(ip, actor))
+        return AuthError::storageUnavailable();
     audit.record(QStringLiteral("ratelimit.unblocked"), actor, clientIp, {{QStringLiteral("ip"), ip}});
     return std::nullopt;
 }

@@ -20,7 +20,8 @@ namespace AdminActions {
 // Unavailable when storage refused.
 std::optional<AuthError> revokeSession(SessionStore& sessions, const AccountStore& accounts, AuditLog& audit,
                                        const QString& id, const QString& actor, const QString& clientIp);
-// Lifts an address's lockout (audited as ratelimit.unblocked). NotFound when it is not locked.
+// Lifts an address's lockout (audited as ratelimit.unblocked). NotFound when it is not locked;
+// Unavailable when storage refused (then the lockout stays).
 std::optional<AuthError> unblock(RateLimiter& limiter, AuditLog& audit, const QString& ip, const QString& actor,
                                  const QString& clientIp);
 

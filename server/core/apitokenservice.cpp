@@ -25,6 +25,19 @@ bool isValidName(const QString& name)
     return std::none_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
+// What a token lets its bearer do: its own list, as far as its creator's role still grants it.
+QStringList heldBy(const ApiTokenRecord& token, const AccountStore& accounts, const PermissionModel& permissions)
+{
+    const AccountRecord* creator = accounts.byId(token.createdBy);
+    if (!creator)
+        return {};
+    Principal holder;
+    holder.role = creator->role;
+    holder.method = Principal::Method::ApiToken;
+    holder.tokenPermissions = token.permissions;
+    return permissions.permissionsOf(holder);
+}
+
 QJsonObject describe(const ApiTokenRecord& token)
 {
     return {{QStringLiteral("id"), token.id},
@@ -97,6 +110,11 @@ std::optional<AuthError> ApiTokenService::revoke(const Principal& actor, qint64 
     const ApiTokenRecord* token = m_store.byId(id);
     if (!token || token->revokedAtMs != 0)
         return error(AuthError::Code::NotFound, QStringLiteral("No such token"));
+    // Revoking a token is acting on what it holds (PermissionModel::holdsAll): not for an
+    // actor holding less, such as a weaker token with tokens:write.
+    if (!m_permissions.holdsAll(actor, heldBy(*token, m_accounts, m_permissions)))
+        return error(AuthError::Code::Forbidden,
+                     QStringLiteral("You cannot revoke a token holding permissions you lack"));
     const QJsonObject detail = describe(*token);
     if (!m_store.revoke(id))
         return AuthError::storageUnavailable();

@@ -45,7 +45,8 @@ public:
     CreateTokenResult create(const Principal& creator, const NewApiToken& request, const QString& clientIp);
     // Unrevoked tokens (expired ones included), newest first.
     std::vector<ApiTokenRecord> list() const;
-    // NotFound when unknown or already revoked; Unavailable when storage refused.
+    // NotFound when unknown or already revoked; Forbidden when the token holds a permission
+    // the actor lacks; Unavailable when storage refused.
     std::optional<AuthError> revoke(const Principal& actor, qint64 id, const QString& clientIp);
     // Username of a token's creator ("" when the account is gone).
     QString creatorName(const ApiTokenRecord& token) const;

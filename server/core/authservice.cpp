@@ -37,6 +37,20 @@ AuthError unauthorized()
     return error(AuthError::Code::Unauthorized, QStringLiteral("Unauthorized"));
 }
 
+// The password matched the hash it was checked against, but that hash is no longer the stored
+// one: another change came first. No guess, so not counted; a login reads it as a wrong
+// password (the one given is no longer valid), a password change as a lost race.
+AuthError passwordChangedMeanwhile()
+{
+    return error(AuthError::Code::Conflict, QStringLiteral("The password was changed meanwhile: nothing changed"));
+}
+
+AuthError rateLimited(int retryAfterSecs)
+{
+    return error(AuthError::Code::RateLimited, QStringLiteral("Too many login attempts. Please try again later."),
+                 retryAfterSecs);
+}
+
 } // namespace
 
 AuthService::AuthService(Parts parts, bool requireAuth, QObject* parent)
@@ -106,8 +120,9 @@ AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientI
     const ApiTokenRecord* record = m_parts.apiTokens.find(token);
     if (!record) {
         // Someone presents a token that looks real but was never issued: a guess, counted
-        // like a wrong password (API.md).
-        m_parts.limiter.recordFailure(client.ip, client.dialect, {}, QStringLiteral("unknown API token"));
+        // like a wrong password (API.md), and like one answered only once it is committed.
+        if (!m_parts.limiter.recordFailure(client.ip, client.dialect, {}, QStringLiteral("unknown API token")))
+            return AuthError::storageUnavailable();
         return unauthorized();
     }
     if (!record->liveAt(m_parts.clock.nowMs()))
@@ -126,7 +141,7 @@ void AuthService::login(const LoginRequest& request, std::function<void(LoginRes
 {
     checkPassword(request.username, request.password, request.client, [this, request, done](PasswordVerdict verdict) {
         if (auto* failure = std::get_if<AuthError>(&verdict)) {
-            done(std::move(*failure));
+            done(failure->code == AuthError::Code::Conflict ? invalidCredentials() : std::move(*failure));
             return;
         }
         done(m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
@@ -150,7 +165,7 @@ void AuthService::verifyBasic(const QString& username, const QString& password, 
 {
     checkPassword(username, password, client, [this, username, password, done](PasswordVerdict verdict) {
         if (auto* failure = std::get_if<AuthError>(&verdict)) {
-            if (failure->code == AuthError::Code::InvalidCredentials)
+            if (failure->code == AuthError::Code::InvalidCredentials || failure->code == AuthError::Code::Conflict)
                 *failure = unauthorized();
             done(std::move(*failure));
             return;
@@ -167,17 +182,26 @@ std::optional<AuthError> AuthService::refuseIfLocked(const QString& username, co
     if (!retryAfter)
         return std::nullopt;
     m_parts.limiter.recordLockedAttempt(client.ip, client.dialect, username);
-    return error(AuthError::Code::RateLimited, QStringLiteral("Too many login attempts. Please try again later."),
-                 *retryAfter);
+    return rateLimited(*retryAfter);
 }
 
 void AuthService::checkPassword(const QString& username, const QString& password, const ClientInfo& client,
                                 std::function<void(PasswordVerdict)> done)
 {
-    if (auto locked = refuseIfLocked(username, client)) {
-        done(std::move(*locked));
-        return;
-    }
+    // The attempt takes its place in the window before its hash runs, so a concurrent burst
+    // gets no more checks than the limit allows; the correct password behind it is refused.
+    m_parts.limiter.admitAttempt(client.ip, client.dialect, username,
+                                 [this, username, password, client, done](std::optional<int> refusedFor) {
+                                     if (refusedFor)
+                                         done(rateLimited(*refusedFor));
+                                     else
+                                         hashAndCheck(username, password, client, done);
+                                 });
+}
+
+void AuthService::hashAndCheck(const QString& username, const QString& password, const ClientInfo& client,
+                               const std::function<void(PasswordVerdict)>& done)
+{
     const AccountRecord* account = m_parts.accounts.byUsername(username);
     const QByteArray normalized = PasswordPolicy::normalize(password);
     const bool tooLong = normalized.size() > PasswordPolicy::MaxBytes;
@@ -200,8 +224,10 @@ void AuthService::checkPassword(const QString& username, const QString& password
         [this, username, password, client, accountId, storedHash, done](bool matched) {
             finishCheck(username, password, client, accountId, storedHash, matched, done);
         });
-    if (!queued)
+    if (!queued) {
+        m_parts.limiter.finishAttempt(client.ip);
         done(busy());
+    }
 }
 
 void AuthService::finishCheck(const QString& username, const QString& password, const ClientInfo& client,
@@ -209,19 +235,21 @@ void AuthService::finishCheck(const QString& username, const QString& password, 
                               const std::function<void(PasswordVerdict)>& done)
 {
     const AccountRecord* account = matched ? m_parts.accounts.byId(accountId) : nullptr;
-    // The password may have changed (or the account gone) while the hash ran: only the
-    // hash that was verified counts.
-    if (!account || account->disabled || account->passwordHash != verifiedHash) {
-        m_parts.limiter.recordFailure(client.ip, client.dialect, username,
-                                      QStringLiteral("wrong password or unknown account"));
+    PasswordVerdict verdict = accountId;
+    if (!account || account->disabled) {
+        const bool recorded = m_parts.limiter.recordFailure(client.ip, client.dialect, username,
+                                                            QStringLiteral("wrong password or unknown account"));
         m_parts.audit.record(QStringLiteral("login.failed"), username, client.ip,
                              {{QStringLiteral("dialect"), client.dialect}});
-        done(invalidCredentials());
-        return;
-    }
-    if (PasswordHasher::needsRehash(verifiedHash))
+        verdict = recorded ? invalidCredentials() : AuthError::storageUnavailable();
+    } else if (account->passwordHash != verifiedHash) {
+        verdict = passwordChangedMeanwhile(); // only the hash that was verified counts
+    } else if (PasswordHasher::needsRehash(verifiedHash)) {
         rehashInBackground(accountId, verifiedHash, password);
-    done(accountId);
+    }
+    // After the failure is counted: the attempts waiting for this place must see it.
+    m_parts.limiter.finishAttempt(client.ip);
+    done(std::move(verdict));
 }
 
 void AuthService::rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password)
@@ -233,7 +261,7 @@ void AuthService::rehashInBackground(qint64 accountId, const QByteArray& oldHash
             const AccountRecord* account = m_parts.accounts.byId(accountId);
             if (!account || account->passwordHash != oldHash)
                 return; // changed meanwhile: the newer hash wins
-            if (m_parts.accounts.storePasswordHash(accountId, newHash))
+            if (m_parts.accounts.replacePasswordHash(accountId, oldHash, newHash))
                 qCInfo(lcAuth).noquote() << "re-hashed the password of" << account->username << "with argon2id";
         });
 }
@@ -260,11 +288,17 @@ void AuthService::hashPassword(const QString& password, std::function<void(HashR
 void AuthService::setPassword(qint64 accountId, const QString& password, const Principal& actor,
                               const ClientInfo& client, Completion done)
 {
-    hashPassword(password, [this, accountId, actor, client, done](const HashResult& result) {
+    replacePassword(accountId, password, std::nullopt, actor, client, std::move(done));
+}
+
+void AuthService::replacePassword(qint64 accountId, const QString& password, const std::optional<QByteArray>& expected,
+                                  const Principal& actor, const ClientInfo& client, Completion done)
+{
+    hashPassword(password, [this, accountId, expected, actor, client, done](const HashResult& result) {
         if (const auto* failure = std::get_if<AuthError>(&result))
             done(*failure);
         else
-            done(commitPassword(accountId, std::get<QByteArray>(result), actor, client));
+            done(commitPassword(accountId, std::get<QByteArray>(result), expected, actor, client));
     });
 }
 
@@ -274,7 +308,7 @@ std::optional<AuthError> AuthService::setPasswordNow(qint64 accountId, const QSt
     const HashResult result = hashPasswordNow(password);
     if (const auto* failure = std::get_if<AuthError>(&result))
         return *failure;
-    return commitPassword(accountId, std::get<QByteArray>(result), actor, client);
+    return commitPassword(accountId, std::get<QByteArray>(result), std::nullopt, actor, client);
 }
 
 void AuthService::changePassword(const Principal& principal, const QString& currentPassword,
@@ -286,7 +320,9 @@ void AuthService::changePassword(const Principal& principal, const QString& curr
                           done(*failure);
                           return;
                       }
-                      setPassword(principal.accountId, newPassword, principal, client, done);
+                      // finishCheck() compared it just now: the hash the current password matched.
+                      const QByteArray verified = m_parts.accounts.byId(std::get<qint64>(verdict))->passwordHash;
+                      replacePassword(principal.accountId, newPassword, verified, principal, client, done);
                   });
 }
 
@@ -296,7 +332,8 @@ LoginResult AuthService::refresh(QByteArrayView refreshToken, qint64 accessLifet
     return m_parts.tokens.refresh(refreshToken, accessLifetimeSecs, refreshLifetimeSecs, client);
 }
 
-std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QByteArray& hash, const Principal& actor,
+std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QByteArray& hash,
+                                                     const std::optional<QByteArray>& expected, const Principal& actor,
                                                      const ClientInfo& client)
 {
     const AccountRecord* account = m_parts.accounts.byId(accountId);
@@ -304,13 +341,27 @@ std::optional<AuthError> AuthService::commitPassword(qint64 accountId, const QBy
         return error(AuthError::Code::NotFound, QStringLiteral("No such account"));
     const qint64 now = m_parts.clock.nowMs();
     std::vector<QString> ended;
+    bool stale = false;
     // The new hash and the end of the other sessions commit together, or not at all.
     const bool committed = m_parts.database.transaction([&](QSqlDatabase& db) {
-        if (!AccountRepository::setPasswordHash(db, accountId, hash, now))
+        if (expected) {
+            const std::optional<bool> replaced =
+                AccountRepository::replacePasswordHash(db, accountId, *expected, hash, now);
+            stale = replaced == false;
+            if (!replaced.value_or(false))
+                return false;
+        } else if (!AccountRepository::setPasswordHash(db, accountId, hash, now)) {
             return false;
-        ended = SessionRepository::revokeAllOf(db, accountId, now, actor.sessionId);
-        return true;
+        }
+        auto revoked = SessionRepository::revokeAllOf(db, accountId, now, actor.sessionId);
+        if (revoked)
+            ended = std::move(*revoked);
+        return revoked.has_value();
     });
+    // Checked against a hash another change replaced meanwhile: of concurrent changes one
+    // wins and the others change nothing, rather than each being told it set the password.
+    if (stale)
+        return passwordChangedMeanwhile();
     if (!committed)
         return AuthError::storageUnavailable();
     m_parts.accounts.cachePasswordHash(accountId, hash);
@@ -327,10 +378,12 @@ std::optional<AuthError> AuthService::removeAdminPassword(const Principal& actor
     const qint64 now = m_parts.clock.nowMs();
     std::vector<QString> ended;
     const bool committed = m_parts.database.transaction([&](QSqlDatabase& db) {
-        if (!AccountRepository::setPasswordHash(db, adminId, QByteArray(), now))
-            return false;
-        ended = SessionRepository::revokeAll(db, now);
-        return true;
+        auto revoked = AccountRepository::setPasswordHash(db, adminId, QByteArray(), now)
+            ? SessionRepository::revokeAll(db, now)
+            : std::nullopt;
+        if (revoked)
+            ended = std::move(*revoked);
+        return revoked.has_value();
     });
     if (!committed)
         return AuthError::storageUnavailable();

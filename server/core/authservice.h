@@ -80,7 +80,8 @@ public:
     LoginResult refresh(QByteArrayView refreshToken, qint64 accessLifetimeSecs, qint64 refreshLifetimeSecs,
                         const ClientInfo& client);
     // Checks `currentPassword` like a login (a wrong one counts as a failure), then sets
-    // `newPassword` as setPassword() does.
+    // `newPassword` as setPassword() does — if the hash the current password matched is still
+    // the stored one when the new one commits; if another change came first, Conflict.
     void changePassword(const Principal& principal, const QString& currentPassword, const QString& newPassword,
                         const ClientInfo& client, Completion done);
 
@@ -107,17 +108,25 @@ public:
 private:
     using PasswordVerdict = std::variant<qint64, AuthError>; // the account id, or why not
 
-    // Checks `password` for `username` on the hash pool with the limiter in front: a locked
-    // IP is refused without hashing, a wrong password is recorded as a failure.
+    // Checks `password` for `username` on the hash pool with the limiter in front: the attempt
+    // takes a place in the IP's window first (refused without hashing when none is left), a
+    // wrong password is recorded as a failure — committed, or the answer is Unavailable.
     void checkPassword(const QString& username, const QString& password, const ClientInfo& client,
                        std::function<void(PasswordVerdict)> done);
+    void hashAndCheck(const QString& username, const QString& password, const ClientInfo& client,
+                      const std::function<void(PasswordVerdict)>& done); // once admitted
     void finishCheck(const QString& username, const QString& password, const ClientInfo& client, qint64 accountId,
                      const QByteArray& verifiedHash, bool matched, const std::function<void(PasswordVerdict)>& done);
     // A password attempt from a locked IP: logged and refused (429) without hashing.
     std::optional<AuthError> refuseIfLocked(const QString& username, const ClientInfo& client);
     Principal principalFor(const AccountRecord& account, Principal::Method method) const;
     void rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password);
-    std::optional<AuthError> commitPassword(qint64 accountId, const QByteArray& hash, const Principal& actor,
+    // Hashes `password` on the pool, then commits it; with `expected`, only while the stored
+    // hash is still that one (compare-and-set), else Conflict.
+    void replacePassword(qint64 accountId, const QString& password, const std::optional<QByteArray>& expected,
+                         const Principal& actor, const ClientInfo& client, Completion done);
+    std::optional<AuthError> commitPassword(qint64 accountId, const QByteArray& hash,
+                                            const std::optional<QByteArray>& expected, const Principal& actor,
                                             const ClientInfo& client);
 
     Parts m_parts;

@@ -105,3 +105,14 @@ QStringList PermissionModel::permissionsOf(const Principal& principal) const
         });
     return granted;
 }
+
+bool PermissionModel::holdsAll(const Principal& actor, const QStringList& permissions) const
+{
+    return std::all_of(permissions.cbegin(), permissions.cend(),
+                       [this, &actor](const QString& permission) { return allows(actor, permission); });
+}
+
+bool PermissionModel::dominates(const Principal& actor, const QString& role) const
+{
+    return holdsAll(actor, permissionsOf(role));
+}

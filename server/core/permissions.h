@@ -34,6 +34,15 @@ public:
     bool allows(const Principal& principal, const QString& permission) const;
     QStringList permissionsOf(const Principal& principal) const;
 
+    // The rule against privilege escalation, for every path that changes an account or ends
+    // one of its credentials: `actor` acts on an account (or a token), or gives an account a
+    // role, only when it holds every permission that role (or token) carries. Holding as much
+    // is enough: an admin manages another admin; an API token holding users:write alone
+    // manages only accounts that hold nothing else, so it cannot set the admin's password
+    // or make itself an admin.
+    bool holdsAll(const Principal& actor, const QStringList& permissions) const;
+    bool dominates(const Principal& actor, const QString& role) const;
+
 private:
     QStringList m_resources;
     QStringList m_declared;

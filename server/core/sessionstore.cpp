@@ -11,7 +11,10 @@
 namespace {
 constexpr int LastSeenFlushMs = 5000;
 constexpr int ExpirySweepMs = 60'000;
-constexpr int SessionIdBytes = 18; // 144 bits: unguessable, and short in a JWT
+// 25 base62 characters: about 149 bits, unguessable, short in a JWT. Base62 rather than
+// base64url so that an id never starts with '-', which a command line (`gatehoused sessions
+// revoke ID`) would read as an option, and a double-click selects it whole.
+constexpr int SessionIdLength = 25;
 }
 
 SessionStore::SessionStore(SessionRepository& repository, const Clock& clock, QObject* parent)
@@ -55,7 +58,7 @@ const SessionRecord* SessionStore::create(qint64 accountId, const QString& diale
                                           const QString& userAgent, qint64 lifetimeSecs, const QByteArray& refreshHash)
 {
     SessionRecord session;
-    session.id = Random::urlToken(SessionIdBytes);
+    session.id = Random::base62(SessionIdLength);
     session.accountId = accountId;
     session.dialect = dialect;
     session.clientIp = clientIp;
@@ -112,10 +115,11 @@ bool SessionStore::revoke(const QString& id)
     return true;
 }
 
-std::vector<QString> SessionStore::revokeAllOf(qint64 accountId)
+std::optional<std::vector<QString>> SessionStore::revokeAllOf(qint64 accountId)
 {
-    std::vector<QString> ended = m_repository.revokeAllOf(accountId, m_clock.nowMs());
-    forget(ended);
+    auto ended = m_repository.revokeAllOf(accountId, m_clock.nowMs());
+    if (ended)
+        forget(*ended);
     return ended;
 }
 

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 class Clock;
@@ -37,8 +38,8 @@ public:
 
     bool revoke(const QString& id);
     // Revokes every live session of one account (an operator's decision) in one statement;
-    // returns the ended ids (none when the database refused).
-    std::vector<QString> revokeAllOf(qint64 accountId);
+    // returns the ended ids, or nullopt when the database refused (then none ended).
+    std::optional<std::vector<QString>> revokeAllOf(qint64 accountId);
     // Drops revoked sessions from the cache after the caller committed the revocation
     // (e.g. inside a password-change transaction).
     void forget(const std::vector<QString>& ids);

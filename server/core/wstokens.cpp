@@ -1,7 +1,6 @@
 #include "core/wstokens.h"
 
 #include "core/clock.h"
-#include "core/principal.h"
 #include "crypto/hmacsha256.h"
 #include "crypto/random.h"
 
@@ -17,29 +16,48 @@ WsTokens::WsTokens(const HmacSha256& keyedHash, const Clock& clock)
 {
 }
 
-QString WsTokens::issue(const Principal& principal)
+QString WsTokens::issue(const GrantedPrincipal& owner)
 {
     if (m_entries.size() >= MaxTokens)
         makeRoom();
     const QString token = Random::urlToken(TokenBytes);
-    m_entries.insert(keyFor(token), Entry{{principal.accountId, principal.username}, m_clock.nowMs() + LifetimeMs});
+    m_entries.insert(keyFor(token), Entry{owner, m_clock.nowMs() + LifetimeMs, false});
     return token;
 }
 
-std::optional<WsTokenOwner> WsTokens::consume(QStringView token)
+std::optional<GrantedPrincipal> WsTokens::consume(QStringView token)
 {
-    if (token.size() != TokenLength)
-        return std::nullopt;
-    const auto it = m_entries.find(keyFor(token));
+    const auto it = find(token, false);
     if (it == m_entries.end())
         return std::nullopt;
-    const Entry entry = it.value();
-    m_entries.erase(it); // single use: spent even when it turns out expired
-    if (entry.expiresAtMs <= m_clock.nowMs()) {
-        sweep();
+    it->spent = true; // single use: the next upgrade with it is refused
+    it->expiresAtMs = m_clock.nowMs() + HandshakeMs;
+    return it->owner;
+}
+
+std::optional<GrantedPrincipal> WsTokens::redeem(QStringView token)
+{
+    const auto it = find(token, true);
+    if (it == m_entries.end())
         return std::nullopt;
+    GrantedPrincipal owner = std::move(it->owner);
+    m_entries.erase(it);
+    return owner;
+}
+
+QHash<QByteArray, WsTokens::Entry>::iterator WsTokens::find(QStringView token, bool spent)
+{
+    if (token.size() != TokenLength)
+        return m_entries.end();
+    const auto it = m_entries.find(keyFor(token));
+    if (it == m_entries.end() || it->spent != spent)
+        return m_entries.end();
+    if (it->expiresAtMs <= m_clock.nowMs()) {
+        m_entries.erase(it);
+        sweep();
+        return m_entries.end();
     }
-    return entry.owner;
+    return it;
 }
 
 QByteArray WsTokens::keyFor(QStringView token) const

@@ -78,7 +78,7 @@ Responder ConnectionGuard::takeResponder(const QString& path)
 bool ConnectionGuard::isBusy() const
 {
     if (m_phase == Phase::Upgrading)
-        return true; // mid-handshake: bounded by the WebSocket server's handshake timeout
+        return true; // mid-handshake: bounded by its deadline
     return m_phase == Phase::Http && (m_framer->inRequest() || m_queue->outstanding() > 0);
 }
 
@@ -109,9 +109,12 @@ qint64 ConnectionGuard::deadlineMs() const
     case Phase::Lingering:
         return m_since + std::min<qint64>(LingerMs, limits.idleTimeoutMs);
     case Phase::Upgrading:
+        // QHttpServer 6.4's WebSocket server stops its own handshake timer at the first
+        // readyRead, so the handshake gets the header deadline here.
+        return m_since + limits.headerTimeoutMs;
     case Phase::WebSocket:
-        // No longer HTTP: the header and idle deadlines must not cut a live stream, whose
-        // handshake QWebSocketServer times out and whose end its owner decides.
+        // No longer HTTP: the header and idle deadlines must not cut a live stream, whose end
+        // its owner decides (and which stays evictable).
         return NoDeadline;
     case Phase::Http:
         break;
@@ -129,8 +132,13 @@ qint64 ConnectionGuard::deadlineMs() const
 
 void ConnectionGuard::expire()
 {
-    if (isUpgraded())
+    if (m_phase == Phase::WebSocket)
         return; // never due (deadlineMs())
+    if (m_phase == Phase::Upgrading) {
+        qCInfo(lcHttp) << "WebSocket handshake not completed in time; dropping connection from" << m_peer;
+        abort();
+        return;
+    }
     if (m_phase == Phase::Http && !m_framer->inRequest()) {
         qCDebug(lcHttp) << "closing idle connection from" << m_peer;
         release();
@@ -230,6 +238,16 @@ void ConnectionGuard::onReadyRead()
 
 void ConnectionGuard::onReadyReadAfter()
 {
+    if (m_phase == Phase::Upgrading) {
+        // QHttpServer 6.4 disconnects every slot from a socket it takes for a WebSocket, this
+        // one included: still called, it served the upgrade the guard accepted as plain HTTP.
+        // The guard and QHttpServer disagree about what the connection is; it must not live
+        // on outside the HTTP deadlines as a WebSocket that never came (issue 11, finding 7).
+        qCWarning(lcHttp) << "an accepted upgrade was not taken by the WebSocket server; dropping connection from"
+                          << m_peer;
+        abort();
+        return;
+    }
     if (m_phase != Phase::Http || m_discarding)
         return;
     m_unread = m_socket->bytesAvailable();

@@ -20,10 +20,12 @@ class ResponseQueue;
 // QHttpServer's notes what it left unread (so each byte is framed exactly once) and hands
 // it the rest of a pipelined batch, since 6.4 takes one request per readyRead. The guard
 // also owns the connection's deadlines, its ResponseQueue and the graceful (lingering)
-// close. After an accepted WebSocket upgrade it stops framing and deadlining: QHttpServer's
-// QWebSocketServer bounds the handshake, and the QWebSocket that results adopts the socket
-// (adoptBy()); the connection still counts against the caps until the socket is gone, and
-// may be evicted like an idle one. Child of its socket.
+// close. After an accepted WebSocket upgrade it stops framing; the handshake must complete
+// within the header deadline, and if QHttpServer serves the request as plain HTTP instead,
+// the connection is dropped. The QWebSocket that results adopts the socket (adoptBy()) and
+// the HTTP deadlines end; the connection still counts against the caps until the socket is
+// gone, and may be evicted like an idle one. Every connection thus has a deadline or is
+// evictable. Child of its socket.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -46,7 +48,7 @@ public:
     // The Responder for the request QHttpServer is handing to a handler right now.
     Responder takeResponder(const QString& path);
 
-    bool isBusy() const; // a request in progress: never evicted
+    bool isBusy() const; // a request or a WebSocket handshake in progress: never evicted
     qint64 idleSinceMs() const;
     qint64 deadlineMs() const;
 

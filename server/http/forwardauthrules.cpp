@@ -48,7 +48,8 @@ bool parseRequirement(const QString& text, ForwardAuthRule* rule)
 
 std::optional<ForwardAuthRule> parseRule(const QString& text)
 {
-    const QStringList parts = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+    const QStringList parts = text.split(whitespace, Qt::SkipEmptyParts);
     if (parts.size() != 3)
         return std::nullopt;
     ForwardAuthRule rule;
@@ -88,7 +89,8 @@ bool hasAmbiguousEscape(QByteArrayView path)
 std::optional<ForwardAuthRules> ForwardAuthRules::parse(const QString& text, QString* error)
 {
     ForwardAuthRules rules;
-    const QStringList lines = text.split(QRegularExpression(QStringLiteral("[;\\n]")), Qt::SkipEmptyParts);
+    static const QRegularExpression separators(QStringLiteral("[;\\n]"));
+    const QStringList lines = text.split(separators, Qt::SkipEmptyParts);
     for (const QString& line : lines) {
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(u'#'))

@@ -30,6 +30,7 @@ struct HttpRequest
     QByteArray originalUri;     // X-Original-URI
     QByteArray forwardedMethod; // X-Forwarded-Method (Traefik ForwardAuth)
     QByteArray forwardedUri;    // X-Forwarded-Uri
+    bool repeatedHeader = false; // one of the above but X-Forwarded-For came more than once
 
     QString queryItem(const QString& name) const; // first value, percent-decoded
 };

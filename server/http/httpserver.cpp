@@ -3,6 +3,7 @@
 #include "http/connectionguard.h"
 #include "http/guardedtcpserver.h"
 #include "http/httplog.h"
+#include "http/tlsconfiguration.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -10,7 +11,7 @@
 #include <QHttpServerRouterRule>
 #include <QMetaMethod>
 #include <QRegularExpression>
-#include <QSslConfiguration>
+#include <QVarLengthArray>
 #include <QWebSocket>
 
 namespace {
@@ -122,19 +123,27 @@ QByteArray* headerSlot(HttpRequest& request, const QByteArray& name)
     }
 }
 
-// One pass over the headers for the few Gatehouse reads; the first occurrence wins, except
-// for X-Forwarded-For whose lines form one list.
+// One pass over the headers for the few Gatehouse reads. X-Forwarded-For lines form one
+// list; any other of them sent twice keeps one value and marks the request (repeatedHeader),
+// since which of the two a proxy meant is anyone's guess.
 void copyHeaders(const QHttpServerRequest& from, HttpRequest& to)
 {
     const QList<QPair<QByteArray, QByteArray>> headers = from.headers();
+    QVarLengthArray<const QByteArray*, 8> seen;
     for (const auto& [name, value] : headers) {
         QByteArray* slot = headerSlot(to, name);
         if (!slot)
             continue;
-        if (slot == &to.forwardedFor && !slot->isEmpty())
+        if (slot == &to.forwardedFor && !slot->isEmpty()) {
             *slot += ", " + value;
-        else if (slot->isEmpty())
+        } else if (slot == &to.forwardedFor) {
             *slot = value;
+        } else if (seen.contains(slot)) {
+            to.repeatedHeader = true;
+        } else {
+            seen.append(slot);
+            *slot = value;
+        }
     }
 }
 
@@ -186,14 +195,8 @@ bool HttpServer::listen(const HttpServerOptions& options, QString* error)
     context->renderError = m_errorRenderer;
     context->upgradeHook = options.upgradeHook;
     auto listener = std::make_unique<GuardedTcpServer>(std::move(context), m_server.get());
-    if (options.tls) {
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(options.tls->certificate);
-        configuration.setPrivateKey(options.tls->privateKey);
-        configuration.setProtocol(QSsl::TlsV1_2OrLater); // TLS 1.0 and 1.1 are broken (API.md)
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        listener->setTlsConfiguration(configuration);
-    }
+    if (options.tls)
+        listener->setTlsConfiguration(serverTlsConfiguration(*options.tls));
     if (!listener->listen(options.address, options.port))
         return fail(listener->errorString());
     m_tls = options.tls.has_value();
@@ -270,9 +273,10 @@ void HttpServer::takeWebSockets()
             socket->abort();
             continue;
         }
+        QTcpSocket* transport = guard->socket();
         guard->adoptBy(socket.get());
         if (isSignalConnected(signal))
-            emit webSocketConnected(socket.release());
+            emit webSocketConnected(socket.release(), transport);
         else
             socket->close(); // then deleted, with its TCP socket
     }

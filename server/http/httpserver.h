@@ -56,7 +56,9 @@ public:
 signals:
     // A WebSocket whose upgrade the UpgradeHook accepted has completed its handshake. The
     // one receiver takes ownership (with none connected, it is closed and deleted).
-    void webSocketConnected(QWebSocket* socket);
+    // `transport` is the connection under it, whose queued bytes only it can see (QWebSocket
+    // writes pongs there unasked).
+    void webSocketConnected(QWebSocket* socket, QTcpSocket* transport);
 
 private:
     void dispatch(const QHttpServerRequest& request, QTcpSocket* socket);

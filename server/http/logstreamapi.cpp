@@ -1,24 +1,20 @@
 #include "http/logstreamapi.h"
 
-#include "core/accountstore.h"
-#include "core/auditlog.h"
-#include "core/permissions.h"
+#include "core/credentialcheck.h"
 #include "core/wstokens.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/httplog.h"
+#include "http/logstream.h"
 #include "http/restjson.h"
 
-#include <QJsonDocument>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QWebSocket>
 
 namespace {
 
 const QString LogsPath = QStringLiteral("/api/ws/logs");
-const QString LogsPermission = QStringLiteral("logs:read");
 
 // Browsers let any page open a WebSocket anywhere (no same-origin policy applies) and send
 // the Origin they come from; a page on another site must not read the log with a token it
@@ -39,8 +35,7 @@ bool originAllowed(const QByteArray& origin, const QByteArray& host)
     return from.host() == to.host() && from.port(defaultPort) == to.port(defaultPort);
 }
 
-int decideUpgrade(const UpgradeRequest& request, WsTokens& tokens, const AccountStore& accounts,
-                  const PermissionModel& permissions)
+int decideUpgrade(const UpgradeRequest& request, WsTokens& tokens, const CredentialCheck& check)
 {
     if (request.path != LogsPath)
         return 404;
@@ -54,24 +49,23 @@ int decideUpgrade(const UpgradeRequest& request, WsTokens& tokens, const Account
         qCInfo(lcHttp) << "refused a log stream: missing, unknown, expired or spent ws-token";
         return 403;
     }
-    // The role may have changed (or the account gone) since the token was issued.
-    const AccountRecord* account = accounts.byId(owner->accountId);
-    if (!account || account->disabled || !permissions.allows(account->role, LogsPermission)) {
-        qCInfo(lcHttp) << "refused a log stream: the account may no longer read the logs";
+    // The role may have changed, the account or the credential gone, since the token was issued.
+    if (!check.stillAllows(*owner, LogStream::permission())) {
+        qCInfo(lcHttp) << "refused a log stream: its owner may no longer read the logs";
         return 403;
     }
-    qCInfo(lcHttp).noquote() << "log stream opened for" << account->username;
+    qCInfo(lcHttp).noquote() << "log stream opened for" << owner->principal.username;
     return 0;
 }
 
 } // namespace
 
-void LogStreamApi::registerRoutes(const ApiContext& api, WsTokens& tokens)
+void LogStreamApi::registerRoutes(const ApiContext& api, WsTokens& tokens, const CredentialCheck& check)
 {
-    api.endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/ws-token"), LogsPermission,
+    api.endpoints.addGuarded(HttpMethod::Get, QStringLiteral("/api/ws-token"), LogStream::permission(),
                              QStringLiteral("A single-use token (120 s) for the WebSocket /api/ws/logs"),
-                             [&tokens](const Call& call, Responder& r) {
-                                 const QString token = tokens.issue(call.principal);
+                             [&tokens, &check](const Call& call, Responder& r) {
+                                 const QString token = tokens.issue(check.grant(call.principal));
                                  RestJson::sendSuccess(r, 200, {{QStringLiteral("token"), token}});
                              });
     // The WebSocket itself is accepted or refused by the connection guard (upgradeHook)
@@ -87,62 +81,7 @@ void LogStreamApi::registerRoutes(const ApiContext& api, WsTokens& tokens)
                       });
 }
 
-UpgradeHook LogStreamApi::upgradeHook(WsTokens& tokens, const AccountStore& accounts,
-                                      const PermissionModel& permissions)
+UpgradeHook LogStreamApi::upgradeHook(WsTokens& tokens, const CredentialCheck& check)
 {
-    return [&tokens, &accounts, &permissions](const UpgradeRequest& request) {
-        return decideUpgrade(request, tokens, accounts, permissions);
-    };
-}
-
-LogStream::LogStream(AuditLog& audit, QObject* parent)
-    : QObject(parent)
-{
-    connect(&audit, &AuditLog::recorded, this, &LogStream::broadcast);
-}
-
-void LogStream::add(QWebSocket* socket)
-{
-    socket->setParent(this);
-    if (m_backlog.size() >= MaxStreams) {
-        qCInfo(lcHttp) << "too many log streams; closing a new one";
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("too many log streams"));
-        socket->deleteLater();
-        return;
-    }
-    // The stream only talks; a client message is read up to the cap and dropped, and one
-    // over it closes the socket (CloseCodeTooMuchData), so no client can make us buffer.
-    socket->setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
-    socket->setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
-    m_backlog.insert(socket, 0);
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
-    connect(socket, &QWebSocket::bytesWritten, this, [this, socket](qint64 bytes) {
-        if (auto it = m_backlog.find(socket); it != m_backlog.end())
-            it.value() = std::max<qint64>(0, it.value() - bytes);
-    });
-}
-
-void LogStream::broadcast(const AuditEventRecord& event)
-{
-    if (m_backlog.isEmpty())
-        return;
-    const QString frame =
-        QString::fromUtf8(QJsonDocument(RestJson::auditEvent(event)).toJson(QJsonDocument::Compact));
-    const QList<QWebSocket*> sockets = m_backlog.keys();
-    for (QWebSocket* socket : sockets) {
-        qint64& backlog = m_backlog[socket];
-        if (backlog > MaxBacklogBytes) {
-            qCInfo(lcHttp) << "closing a log stream that does not read";
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not reading"));
-            drop(socket);
-            continue;
-        }
-        backlog += std::max<qint64>(0, socket->sendTextMessage(frame));
-    }
-}
-
-void LogStream::drop(QWebSocket* socket)
-{
-    if (m_backlog.remove(socket))
-        socket->deleteLater();
+    return [&tokens, &check](const UpgradeRequest& request) { return decideUpgrade(request, tokens, check); };
 }

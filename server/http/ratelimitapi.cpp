@@ -1,6 +1,8 @@
 #include "http/ratelimitapi.h"
 
+#include "core/accountstore.h"
 #include "core/adminactions.h"
+#include "core/permissions.h"
 #include "core/ratelimiter.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
@@ -70,6 +72,14 @@ void blocks(const RateLimiter& limiter, Responder& responder)
 void unblock(const ApiContext& api, const Call& call, Responder& responder)
 {
     const QString ip = call.request.pathParams.value(0);
+    // A lockout guards every account's password, the built-in admin's included: lifting it
+    // is acting on all of them, so it takes an actor holding everything the admin holds,
+    // not ratelimit:write alone.
+    if (!api.permissions.dominates(call.principal, api.accountStore.admin().role)) {
+        RestJson::sendError(responder, Code::Forbidden,
+                            QStringLiteral("Lifting a lockout takes every permission the admin holds"));
+        return;
+    }
     if (const auto error = AdminActions::unblock(api.limiter, api.audit, ip, call.principal.username, call.client.ip))
         sendError(responder, Dialect::Rest, *error);
     else

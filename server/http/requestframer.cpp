@@ -1,335 +1,395 @@
 #include "http/requestframer.h"
 
-#include "http/connectioncontext.h"
-#include "http/responsequeue.h"
+#include "http/httpsyntax.h"
 
 #include <QUrl>
 
-#include <http_parser.h>
-
 #include <algorithm>
+#include <cstring>
+
+using namespace httpsyntax;
 
 namespace {
 
-// QHttpServer 6.4 (QHttpHeaderParser) drops *every* header of a request when one field line
-// exceeds 8 KiB or a field name holds a non-token character; Content-Length then vanishes
-// and the body is parsed as a second request. Such requests are refused first.
+// QHttpServer 6.4 (QHttpHeaderParser) drops *every* header of a request past 100 fields or
+// when one field line (name, colon, value) exceeds 8 KiB; Content-Length then vanishes and
+// the body is parsed as a second request. Such requests are refused first.
+constexpr int QtMaxFields = 100;
 constexpr qint64 QtMaxFieldLine = 8 * 1024;
 // Answers held for one connection before it must read them: bounds what a client that
 // pipelines without reading can make the server buffer.
 constexpr quint64 MaxPipelined = 32;
-// Header names whose values are kept (Host, Origin, Upgrade) are shorter than this.
-constexpr qsizetype MaxCapturedName = 16;
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
 
 } // namespace
 
-// libhttp-parser's C callbacks, forwarded to the framer with stream positions.
-struct ParserCallbacks
-{
-    static RequestFramer* framer(http_parser* parser) { return static_cast<RequestFramer*>(parser->data); }
-    static qint64 position(http_parser* parser, const char* at)
-    {
-        const RequestFramer* f = framer(parser);
-        return f->m_chunkOffset + (at - f->m_chunkBase);
-    }
-    static int messageBegin(http_parser* p) { return framer(p)->messageBegin(); }
-    static int url(http_parser* p, const char* at, size_t n) { return framer(p)->url(position(p, at), at, n); }
-    static int field(http_parser* p, const char* at, size_t n)
-    {
-        return framer(p)->headerField(position(p, at), at, n);
-    }
-    static int value(http_parser* p, const char* at, size_t n)
-    {
-        return framer(p)->headerValue(position(p, at), at, n);
-    }
-    static int headersComplete(http_parser* p) { return framer(p)->headersComplete(); }
-    static int body(http_parser* p, const char*, size_t n) { return framer(p)->body(n); }
-    static int chunkHeader(http_parser* p) { return framer(p)->chunkHeader(); }
-    static int messageComplete(http_parser* p) { return framer(p)->messageComplete(); }
-
-    static const http_parser_settings settings;
-};
-
-const http_parser_settings ParserCallbacks::settings = {
-    .on_message_begin = &ParserCallbacks::messageBegin,
-    .on_url = &ParserCallbacks::url,
-    .on_status = nullptr,
-    .on_header_field = &ParserCallbacks::field,
-    .on_header_value = &ParserCallbacks::value,
-    .on_headers_complete = &ParserCallbacks::headersComplete,
-    .on_body = &ParserCallbacks::body,
-    .on_message_complete = &ParserCallbacks::messageComplete,
-    .on_chunk_header = &ParserCallbacks::chunkHeader,
-    .on_chunk_complete = nullptr,
-};
-
-RequestFramer::RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue, const UpgradeHook& upgradeHook)
+RequestFramer::RequestFramer(const ConnectionLimits& limits, FramingSink& sink, const UpgradeHook& upgradeHook)
     : m_limits(limits)
-    , m_queue(queue)
+    , m_sink(sink)
     , m_upgradeHook(upgradeHook)
-    , m_parser(std::make_unique<http_parser>())
 {
-    http_parser_init(m_parser.get(), HTTP_REQUEST);
-    m_parser->data = this;
 }
-
-RequestFramer::~RequestFramer() = default;
 
 void RequestFramer::feed(const char* data, qint64 length)
 {
-    qint64 done = 0;
-    while (done < length && !m_stopped) {
-        m_chunkBase = data + done;
-        m_chunkOffset = m_streamOffset + done;
-        const size_t parsed = http_parser_execute(m_parser.get(), &ParserCallbacks::settings, m_chunkBase,
-                                                  size_t(length - done));
-        done += qint64(parsed);
-        const auto error = HTTP_PARSER_ERRNO(m_parser.get());
-        if (error == HPE_PAUSED) {
-            http_parser_pause(m_parser.get(), 0);
-            if (!handlePause(m_chunkOffset + qint64(parsed)))
-                break;
-            continue;
-        }
-        if (error != HPE_OK) {
-            refuse(error == HPE_HEADER_OVERFLOW ? 431 : 400, http_errno_name(error));
+    m_feedStart = data;
+    const char* at = data;
+    const char* const end = data + length;
+    while (at < end && !m_stopped) {
+        switch (m_state) {
+        case State::Idle:
+        case State::IdleLf:
+            at = idle(at, end);
+            break;
+        case State::Head:
+            at = head(at, end);
+            break;
+        case State::Body:
+            at = body(at, end);
+            break;
+        case State::Chunked:
+            at = chunked(at, end);
             break;
         }
-        if (parsed == 0)
-            break;
     }
     m_streamOffset += length;
-    if (m_stopped || !m_inMessage)
-        return;
-    if (m_inHead && headTooLarge(m_streamOffset))
-        refuse(431, "header block too large");
-    else if (!m_inHead && m_streamOffset - m_bodyStart > 2 * m_limits.maxBodyBytes + 16 * 1024)
-        refuse(413, "chunk framing too large"); // chunk-size lines and extensions count too
 }
 
-// The parser pauses itself at two points whose stream positions it does not report
-// otherwise: the first byte of a request and the end of its header block.
-bool RequestFramer::handlePause(qint64 position)
+// Empty lines before a request are skipped (RFC 9112, 2.2), by QHttpServer 6.4 too; any
+// other byte starts a request.
+const char* RequestFramer::idle(const char* at, const char* end)
 {
-    switch (std::exchange(m_pause, Pause::None)) {
-    case Pause::MessageBegin:
-        m_messageStart = position - 1;
-        return true;
-    case Pause::HeadersComplete: {
-        const qint64 headEnd = position + 1; // the final LF is consumed on resuming
-        m_inHead = false;
-        m_bodyStart = headEnd;
-        if (headTooLarge(headEnd))
-            refuse(431, "header block too large");
-        else if (m_fields > 0 && headEnd - 2 - m_fieldStart > QtMaxFieldLine) // the last field's line
-            refuse(431, "header field too large");
-        return !m_stopped;
+    for (; at < end; ++at) {
+        if (m_state == State::IdleLf) {
+            if (*at != '\n') {
+                refuse(400, "CR without LF");
+                return end;
+            }
+            m_state = State::Idle;
+        } else if (*at == '\r') {
+            m_state = State::IdleLf;
+        } else {
+            beginRequest(at);
+            return at;
+        }
     }
-    case Pause::Stop:
-        return false;
-    case Pause::None:
-        break;
-    }
-    return true;
+    return at;
 }
 
-bool RequestFramer::headTooLarge(qint64 end) const
+void RequestFramer::beginRequest(const char* at)
 {
-    return end - m_messageStart > m_limits.maxHeaderBytes;
-}
-
-int RequestFramer::messageBegin()
-{
-    if (m_queue.outstanding() >= MaxPipelined) {
+    if (m_sink.outstanding() >= MaxPipelined) {
         refuse(429, "too many pipelined requests");
-        return -1;
+        return;
     }
+    m_state = State::Head;
     m_inMessage = true;
-    m_inHead = true;
-    m_inField = false;
-    m_fields = 0;
-    m_bodyBytes = 0;
-    m_target.resize(0);
-    m_capture = nullptr;
-    m_host.clear();
-    m_origin.clear();
-    m_upgradeValue.clear();
+    m_inRequestLine = true;
     m_requestStart = monotonicMs();
-    m_pause = Pause::MessageBegin;
-    http_parser_pause(m_parser.get(), 1);
-    return 0;
+    m_messageStart = offsetOf(at);
+    m_http10 = false;
+    m_connectionClose = m_connectionKeepAlive = m_connectionUpgrade = false;
+    m_upgradeAccepted = false;
+    m_seen = 0;
+    m_fields = 0;
+    m_contentLength = 0;
+    m_bodyBytes = 0;
+    m_method = {};
+    m_target.resize(0);
+    m_host.resize(0);
+    m_origin.resize(0);
+    m_upgradeValue.resize(0);
 }
 
-int RequestFramer::url(qint64 position, const char* at, size_t length)
+// The request line and the header fields, a line at a time, read in place; only a line split
+// across reads is carried over, within the limits.
+const char* RequestFramer::head(const char* at, const char* end)
 {
-    // Kept (within the cap) even when refused: the error body's dialect follows the path.
-    const qint64 room = m_limits.maxHeaderBytes - m_target.size();
-    m_target.append(at, qsizetype(std::clamp<qint64>(qint64(length), 0, room)));
-    if (headTooLarge(position + qint64(length))) {
+    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', size_t(end - at)));
+    const char* const next = newline ? newline + 1 : end;
+    const QByteArrayView piece(at, (newline ? newline : end) - at);
+    // No need to wait for the line end to refuse a TLS hello, say; checked first, so that the
+    // outcome does not depend on where the reads end.
+    if (m_inRequestLine && !methodPlausible(piece)) {
+        refuse(400, "unknown method");
+        return end;
+    }
+    const qint64 lineSoFar = m_line.size() + (next - at); // with its CR LF once complete
+    const bool blockTooLarge = offsetOf(next) - m_messageStart > m_limits.maxHeaderBytes;
+    if (blockTooLarge || (!m_inRequestLine && lineSoFar > QtMaxFieldLine + (newline ? 2 : 1))) {
+        refuseOversizeLine(piece, blockTooLarge);
+        return end;
+    }
+    if (!newline) {
+        m_line.append(piece);
+        return end;
+    }
+    QByteArrayView line(at, newline - at);
+    if (!m_line.isEmpty()) {
+        m_line.append(line);
+        line = m_line;
+    }
+    // A bare LF (or a CR alone inside a line, refused with the line's content) ends a line
+    // for QHttpServer 6.4 where it does not for other parsers, or the other way round.
+    if (line.isEmpty() || line.back() != '\r') {
+        if (m_inRequestLine)
+            noteRequestLine(line);
+        refuse(400, "line end without CR");
+        return end;
+    }
+    line.chop(1);
+    if (m_inRequestLine)
+        requestLine(line);
+    else if (line.isEmpty())
+        headEnd(next);
+    else
+        fieldLine(line);
+    m_line.resize(0); // keeps its capacity
+    return m_stopped ? end : next;
+}
+
+// Whether the request line read so far (carried over plus `piece`) can still begin with a
+// known method and a space; its first 8 bytes tell ("OPTIONS ").
+bool RequestFramer::methodPlausible(QByteArrayView piece) const
+{
+    char start[8];
+    const qsizetype carried = std::min<qsizetype>(m_line.size(), sizeof start);
+    std::memcpy(start, m_line.constData(), size_t(carried));
+    const qsizetype more = std::min<qsizetype>(piece.size(), qsizetype(sizeof start) - carried);
+    std::memcpy(start + carried, piece.data(), size_t(more));
+    return couldStartRequestLine(QByteArrayView(start, carried + more));
+}
+
+void RequestFramer::refuseOversizeLine(QByteArrayView partial, bool blockTooLarge)
+{
+    if (m_inRequestLine) {
+        // Kept (within the cap) although refused: the error body's dialect follows the path.
+        m_line.append(partial.first(std::min<qsizetype>(partial.size(), m_limits.maxHeaderBytes)));
+        noteRequestLine(m_line);
         refuse(431, "request line too long");
-        return -1;
+        return;
     }
-    return 0;
+    refuse(431, blockTooLarge ? "header block too large" : "header field too large");
 }
 
-int RequestFramer::headerField(qint64 position, const char* at, size_t length)
+// Method and target, also of a line that is refused (the error body's dialect follows the path).
+void RequestFramer::noteRequestLine(QByteArrayView line)
 {
-    if (m_parser->flags & F_TRAILING) {
-        // QHttpServer 6.4 would read chunked trailers as the start of another request.
-        refuse(400, "chunked trailer");
-        return -1;
-    }
-    if (!m_inField) {
-        if (m_fields > 0 && position - m_fieldStart > QtMaxFieldLine) {
-            refuse(431, "header field too large");
-            return -1;
-        }
-        if (++m_fields > m_limits.maxHeaderFields) {
-            refuse(431, "too many header fields");
-            return -1;
-        }
-        m_fieldStart = position;
-        m_inField = true;
-        m_fieldName.resize(0);
-    }
-    if (m_fieldName.size() < MaxCapturedName)
-        m_fieldName.append(at, qsizetype(std::min<size_t>(length, size_t(MaxCapturedName - m_fieldName.size()))));
-    for (size_t i = 0; i < length; ++i) {
-        if (!isTokenChar(at[i])) {
-            refuse(400, "invalid header name");
-            return -1;
-        }
-    }
-    if (headTooLarge(position + qint64(length))) {
-        refuse(431, "header block too large");
-        return -1;
-    }
-    return 0;
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const qsizetype space = line.indexOf(' ');
+    m_method = knownMethod(space < 0 ? line : line.first(space));
+    if (m_method.isEmpty() || space < 0)
+        return;
+    const QByteArrayView rest = line.sliced(space + 1);
+    const qsizetype targetEnd = rest.indexOf(' ');
+    const QByteArrayView target = targetEnd < 0 ? rest : rest.first(targetEnd);
+    if (isOriginForm(target))
+        m_target.append(target.first(std::min<qsizetype>(target.size(), m_limits.maxHeaderBytes)));
 }
 
-int RequestFramer::headerValue(qint64 position, const char* at, size_t length)
+// METHOD SP origin-form SP HTTP/1.x, with single spaces: QHttpServer 6.4 also takes runs of
+// spaces, junk after the version, any "HTTPx1y1" and methods it cannot name; no client needs
+// them, and each is a place where two parsers can read different requests.
+void RequestFramer::requestLine(QByteArrayView line)
 {
-    if (m_inField) { // the value's first piece
-        m_inField = false;
-        m_capture = captureSlot(m_fieldName);
-    }
-    if (m_capture)
-        m_capture->append(at, qsizetype(length));
-    if (headTooLarge(position + qint64(length))) {
-        refuse(431, "header block too large");
-        return -1;
-    }
-    return 0;
-}
-
-int RequestFramer::headersComplete()
-{
-    const http_parser* parser = m_parser.get();
-    if (parser->http_major != 1) {
+    m_inRequestLine = false;
+    noteRequestLine(line);
+    if (m_method.isEmpty())
+        return refuse(400, "unknown method");
+    if (m_target.isEmpty())
+        return refuse(400, "request target not in origin-form");
+    const QByteArrayView version = line.sliced(m_method.size() + 1 + m_target.size());
+    if (version == " HTTP/1.1")
+        m_http10 = false;
+    else if (version == " HTTP/1.0")
+        m_http10 = true;
+    else
         refuse(400, "unsupported HTTP version");
-        return -1;
+}
+
+void RequestFramer::fieldLine(QByteArrayView line)
+{
+    // obs-fold: QHttpServer 6.4 joins the line to the previous value, or drops every header
+    // when it is the first one.
+    if (line.front() == ' ' || line.front() == '\t')
+        return refuse(400, "obs-fold");
+    if (++m_fields > std::min(m_limits.maxHeaderFields, QtMaxFields))
+        return refuse(431, "too many header fields");
+    const qsizetype colon = line.indexOf(':');
+    // Also whitespace before the colon: not a token character.
+    if (colon < 0 || !isToken(line.first(colon)))
+        return refuse(400, "invalid header name");
+    const QByteArrayView value = line.sliced(colon + 1);
+    if (!isFieldValue(value))
+        return refuse(400, "invalid header value");
+    field(line.first(colon), trimmedOws(value));
+}
+
+// The fields that decide framing, Host, the upgrade and the credential. Each may appear once:
+// where two copies disagree, QHttpServer 6.4 takes the first (Content-Length) or joins them
+// with ", " (Transfer-Encoding, Upgrade, Host) and would not read what the guard read; and
+// two credentials let the authenticator and an application behind a proxy each believe a
+// different one.
+void RequestFramer::field(QByteArrayView name, QByteArrayView value)
+{
+    switch (name.size()) {
+    case 4:
+        if (!equalsIgnoreCase(name, "host"))
+            return;
+        if (!once(Host))
+            return refuse(400, "duplicate Host");
+        if (!isHostValue(value)) // QHttpServer 6.4 makes it the URL's authority
+            return refuse(400, "invalid Host");
+        m_host.append(value);
+        return;
+    case 6:
+        if (!equalsIgnoreCase(name, "origin"))
+            return;
+        if (!once(Origin))
+            return refuse(400, "duplicate Origin");
+        m_origin.append(value);
+        return;
+    case 7:
+        if (!equalsIgnoreCase(name, "upgrade"))
+            return;
+        // Two (websocket, h2c) once made QHttpServer serve plain HTTP where the guard had
+        // let a WebSocket through (issue 11, finding 7).
+        if (!once(Upgrade))
+            return refuse(400, "duplicate Upgrade");
+        m_upgradeValue.append(value);
+        return;
+    case 10:
+        if (equalsIgnoreCase(name, "connection"))
+            connectionOptions(value);
+        return;
+    case 13:
+        if (equalsIgnoreCase(name, "authorization") && !once(Authorization))
+            return refuse(400, "duplicate Authorization");
+        return;
+    case 14:
+        if (!equalsIgnoreCase(name, "content-length"))
+            return;
+        if (!once(ContentLength))
+            return refuse(400, "duplicate Content-Length");
+        m_contentLength = decimalValue(value); // no sign, leading zeros or overflow
+        if (m_contentLength < 0)
+            return refuse(400, "invalid Content-Length");
+        return;
+    case 17:
+        if (!equalsIgnoreCase(name, "transfer-encoding"))
+            return;
+        if (!once(TransferEncoding))
+            return refuse(400, "duplicate Transfer-Encoding");
+        if (!equalsIgnoreCase(value, "chunked"))
+            return refuse(400, "unsupported Transfer-Encoding");
+        return;
+    default:
+        return;
     }
-    if ((parser->flags & F_CONTENTLENGTH) && parser->content_length > quint64(m_limits.maxBodyBytes)) {
-        refuse(413, "declared body too large");
-        return -1;
+}
+
+void RequestFramer::connectionOptions(QByteArrayView value)
+{
+    // QHttpServer 6.4 takes a Connection value that merely contains "upgrade" for an
+    // upgrade; the guard decides upgrades with the same test, so that both agree.
+    m_connectionUpgrade = m_connectionUpgrade || containsIgnoreCase(value, "upgrade");
+    while (!value.isEmpty()) {
+        const qsizetype comma = value.indexOf(',');
+        const QByteArrayView option = trimmedOws(comma < 0 ? value : value.first(comma));
+        m_connectionClose = m_connectionClose || equalsIgnoreCase(option, "close");
+        m_connectionKeepAlive = m_connectionKeepAlive || equalsIgnoreCase(option, "keep-alive");
+        value = comma < 0 ? QByteArrayView() : value.sliced(comma + 1);
     }
-    // Decided here, before QHttpServer 6.4 could hand a WebSocket upgrade to its internal
-    // QWebSocketServer ahead of any routing.
-    if (parser->upgrade || (parser->flags & F_UPGRADE)) {
+}
+
+bool RequestFramer::once(Singleton field)
+{
+    const bool first = !(m_seen & field);
+    m_seen |= field;
+    return first;
+}
+
+void RequestFramer::headEnd(const char* next)
+{
+    if (!m_http10 && !(m_seen & Host))
+        return refuse(400, "missing Host"); // RFC 9112, 3.2
+    // Both framing headers leave the length to each parser's taste (RFC 9112, 6.1: treat it
+    // as an attack); HTTP/1.0 has no chunked coding.
+    const bool chunked = m_seen & TransferEncoding;
+    if (chunked && ((m_seen & ContentLength) || m_http10))
+        return refuse(400, "conflicting framing headers");
+    if (m_contentLength > m_limits.maxBodyBytes)
+        return refuse(413, "declared body too large");
+    if (m_seen & Upgrade) {
         const int status = upgradeStatus();
-        if (status != 0) {
-            refuse(status, "protocol upgrade");
-            return -1;
-        }
+        if (status != 0)
+            return refuse(status, "protocol upgrade");
         m_upgradeAccepted = true;
     }
-    m_keepAlive = http_should_keep_alive(parser) != 0;
-    m_pause = Pause::HeadersComplete;
-    http_parser_pause(m_parser.get(), 1);
-    return 0;
+    m_keepAlive = !m_connectionClose && (!m_http10 || m_connectionKeepAlive);
+    if (chunked) {
+        m_state = State::Chunked;
+        m_chunked.start(m_limits.maxBodyBytes);
+    } else if (m_contentLength > 0) {
+        m_state = State::Body;
+        m_remaining = m_contentLength;
+    } else {
+        complete(next);
+    }
 }
 
 int RequestFramer::upgradeStatus() const
 {
-    const http_parser* parser = m_parser.get();
-    // Only a WebSocket handshake is served, and only when something decides it.
-    if (!m_upgradeHook || !parser->upgrade || parser->method != HTTP_GET
-        || m_upgradeValue.trimmed().compare("websocket", Qt::CaseInsensitive) != 0)
+    // Only a WebSocket handshake is served, and only when something decides it. QHttpServer
+    // 6.4 upgrades when Connection contains "upgrade" and Upgrade is "websocket".
+    if (!m_upgradeHook || !m_connectionUpgrade || m_method != "GET"
+        || !equalsIgnoreCase(m_upgradeValue, "websocket"))
         return 404;
-    // A body nobody would read; or an earlier request still unanswered, whose answer would
-    // land in the WebSocket stream after the handshake.
-    const bool hasBody =
-        (parser->flags & F_CHUNKED) || ((parser->flags & F_CONTENTLENGTH) && parser->content_length > 0);
-    if (hasBody || m_queue.outstanding() > 0)
+    // A body nobody would read; a handshake QWebSocketServer refuses (HTTP/1.0); or an earlier
+    // request still unanswered, whose answer would land in the WebSocket stream.
+    if ((m_seen & TransferEncoding) || m_contentLength > 0 || m_http10 || m_sink.outstanding() > 0)
         return 400;
     const QUrl url = QUrl::fromEncoded(m_target);
-    const UpgradeRequest request{url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), m_host.trimmed(),
-                                 m_origin.trimmed()};
-    return m_upgradeHook(request);
+    return m_upgradeHook(
+        UpgradeRequest{url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), m_host, m_origin});
 }
 
-QByteArray* RequestFramer::captureSlot(const QByteArray& name)
+const char* RequestFramer::body(const char* at, const char* end)
 {
-    QByteArray* slot = nullptr;
-    if (name.compare("host", Qt::CaseInsensitive) == 0)
-        slot = &m_host;
-    else if (name.compare("origin", Qt::CaseInsensitive) == 0)
-        slot = &m_origin;
-    else if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
-        slot = &m_upgradeValue;
-    return slot && slot->isEmpty() ? slot : nullptr; // the first occurrence counts
+    const qint64 length = std::min<qint64>(m_remaining, end - at);
+    m_remaining -= length;
+    m_bodyBytes += length;
+    if (m_remaining == 0)
+        complete(at + length);
+    return at + length;
 }
 
-int RequestFramer::body(size_t length)
+const char* RequestFramer::chunked(const char* at, const char* end)
 {
-    m_bodyBytes += qint64(length);
-    if (m_bodyBytes > m_limits.maxBodyBytes) {
-        refuse(413, "body too large");
-        return -1;
-    }
-    return 0;
+    const char* const stop = m_chunked.read(at, end, m_feedStart);
+    m_bodyBytes = m_chunked.bodyBytes();
+    if (m_chunked.errorStatus() != 0)
+        refuse(m_chunked.errorStatus(), m_chunked.errorReason());
+    else if (m_chunked.isDone())
+        complete(stop);
+    return stop;
 }
 
-int RequestFramer::chunkHeader()
-{
-    if (m_parser->content_length > quint64(m_limits.maxBodyBytes - m_bodyBytes)) {
-        refuse(413, "chunked body too large");
-        return -1;
-    }
-    return 0;
-}
-
-int RequestFramer::messageComplete()
+void RequestFramer::complete(const char* next)
 {
     m_inMessage = false;
-    m_inHead = false;
+    m_state = State::Idle;
+    m_requestEnd = offsetOf(next);
     if (m_upgradeAccepted) {
-        // Not a request for the ResponseQueue: QHttpServer hands it to its WebSocket server,
-        // and what follows on the connection is WebSocket frames.
+        // Not a request for the sink: QHttpServer hands it to its WebSocket server, and what
+        // follows on the connection is WebSocket frames.
         m_upgraded = true;
         m_stopped = true;
-        m_pause = Pause::Stop;
-        http_parser_pause(m_parser.get(), 1);
-        return 0;
+        return;
     }
-    const http_parser* parser = m_parser.get();
-    m_queue.addFramed({.closeAfter = !m_keepAlive,
-                       .http10 = parser->http_major == 1 && parser->http_minor == 0,
-                       .head = parser->method == HTTP_HEAD});
-    if (!m_keepAlive) {
-        // The connection's last request: whatever follows is not read.
-        m_stopped = true;
-        m_pause = Pause::Stop;
-        http_parser_pause(m_parser.get(), 1);
-    }
-    return 0;
+    m_sink.addFramed({.closeAfter = !m_keepAlive, .http10 = m_http10, .head = m_method == "HEAD"});
+    if (!m_keepAlive)
+        m_stopped = true; // the connection's last request: whatever follows is not read
 }
 
 void RequestFramer::refuse(int status, const char* reason)
@@ -345,4 +405,3 @@ QString RequestFramer::targetPath() const
 {
     return m_target.isEmpty() ? QString() : QUrl::fromEncoded(m_target).path(QUrl::FullyDecoded);
 }
-

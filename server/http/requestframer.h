@@ -1,37 +1,37 @@
 #pragma once
 
+#include "http/chunkedbody.h"
 #include "http/connectioncontext.h"
+#include "http/requestframing.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
-#include <memory>
-
-struct http_parser;
-class ResponseQueue;
-
-// Frames one connection's requests with libhttp-parser, ahead of QHttpServer 6.4, and
-// refuses what QHttpServer would mishandle: a request line or header block over the cap,
-// more header fields than allowed (at 101 QHttpServer drops every header, Content-Length
-// included), a field line over 8 KiB or a field name with a non-token character (same
-// effect), a declared or chunked body over the cap, chunked trailers, unwanted protocol
-// upgrades and malformed framing. Each complete request's framing goes to the ResponseQueue.
+// Frames one connection's requests ahead of QHttpServer 6.4 and refuses, before QHttpServer
+// reads any of it, every request outside a canonical subset of HTTP/1.1 that QHttpServer 6.4
+// parses exactly as the framer does ("one framing truth", docs/DESIGN-NOTES.md; the fuzz
+// harness tests/fuzz/framingdiff.cpp holds the two parsers against each other): wherever
+// they could disagree about where a request ends, a second request would be smuggled past
+// the guard. It also enforces the connection's limits: request line and header block size,
+// field count and field line size (QHttpServer 6.4 drops every header of a request past 100
+// fields or one line over 8 KiB, Content-Length included), body size, pipelined requests.
+// Each complete request's framing goes to the FramingSink.
 // A WebSocket upgrade is decided here, before QHttpServer 6.4 (which hands any upgrade to
-// its QWebSocketServer ahead of routing) reads it: only a bodiless GET with
-// `Upgrade: websocket` that the UpgradeHook accepts, and that no unanswered request
-// precedes, goes through; the connection then stops being HTTP (isUpgraded()).
+// its QWebSocketServer ahead of routing) reads it: only a bodiless HTTP/1.1 GET with one
+// `Upgrade: websocket` that the UpgradeHook accepts, and that no unanswered request precedes,
+// goes through; the connection then stops being HTTP (isUpgraded()).
 // Framing stops at the first refusal, after the connection's last request, or after an
 // accepted upgrade.
 class RequestFramer
 {
 public:
-    // `upgradeHook` (empty: every upgrade refused) must outlive the framer.
-    RequestFramer(const ConnectionLimits& limits, ResponseQueue& queue, const UpgradeHook& upgradeHook);
-    ~RequestFramer();
+    // `sink` and `upgradeHook` (empty: every upgrade refused) must outlive the framer.
+    RequestFramer(const ConnectionLimits& limits, FramingSink& sink, const UpgradeHook& upgradeHook);
     RequestFramer(const RequestFramer&) = delete;
     RequestFramer& operator=(const RequestFramer&) = delete;
 
-    // Frames newly arrived bytes (each byte exactly once).
+    // Frames newly arrived bytes: each byte exactly once, in the pieces QHttpServer reads.
     void feed(const char* data, qint64 length);
     void refuse(int status, const char* reason); // the first refusal wins
     void stop() { m_stopped = true; }            // frame nothing more, without an error
@@ -44,54 +44,79 @@ public:
     qint64 requestStartMs() const { return m_requestStart; }
     QString targetPath() const; // of the request being framed ("" before its request line)
 
-private:
-    enum class Pause { None, MessageBegin, HeadersComplete, Stop };
-    friend struct ParserCallbacks;
+    // The request framed last, as the sink finds it in addFramed() (the fuzz harnesses).
+    QByteArrayView method() const { return m_method; }
+    const QByteArray& target() const { return m_target; }
+    const QByteArray& host() const { return m_host; }
+    int fieldCount() const { return m_fields; }
+    qint64 bodyBytes() const { return m_bodyBytes; }
+    qint64 requestEnd() const { return m_requestEnd; } // stream offset just past its last byte
 
-    bool handlePause(qint64 position);
-    bool headTooLarge(qint64 end) const;
-    int messageBegin();
-    int url(qint64 position, const char* at, size_t length);
-    int headerField(qint64 position, const char* at, size_t length);
-    int headerValue(qint64 position, const char* at, size_t length);
-    int headersComplete();
+private:
+    enum class State { Idle, IdleLf, Head, Body, Chunked };
+    // Fields a request may carry at most once.
+    enum Singleton : unsigned {
+        Host = 1,
+        Origin = 2,
+        Upgrade = 4,
+        ContentLength = 8,
+        TransferEncoding = 16,
+        Authorization = 32
+    };
+
+    qint64 offsetOf(const char* at) const { return m_streamOffset + (at - m_feedStart); }
+    const char* idle(const char* at, const char* end);
+    const char* head(const char* at, const char* end);
+    const char* body(const char* at, const char* end);
+    const char* chunked(const char* at, const char* end);
+    void beginRequest(const char* at);
+    bool methodPlausible(QByteArrayView piece) const;
+    void refuseOversizeLine(QByteArrayView partial, bool blockTooLarge);
+    void noteRequestLine(QByteArrayView line);
+    void requestLine(QByteArrayView line);
+    void fieldLine(QByteArrayView line);
+    void field(QByteArrayView name, QByteArrayView value);
+    void connectionOptions(QByteArrayView value);
+    bool once(Singleton field);
+    void headEnd(const char* next);
     int upgradeStatus() const;
-    QByteArray* captureSlot(const QByteArray& name);
-    int body(size_t length);
-    int chunkHeader();
-    int messageComplete();
+    void complete(const char* next);
 
     const ConnectionLimits& m_limits;
-    ResponseQueue& m_queue;
+    FramingSink& m_sink;
     const UpgradeHook& m_upgradeHook;
-    std::unique_ptr<http_parser> m_parser;
+    State m_state = State::Idle;
     bool m_stopped = false;
     bool m_upgraded = false;
     int m_errorStatus = 0;
     const char* m_errorReason = "";
 
-    qint64 m_streamOffset = 0; // bytes framed so far; the positions below count from here
-    const char* m_chunkBase = nullptr;
-    qint64 m_chunkOffset = 0;
-    Pause m_pause = Pause::None;
+    qint64 m_streamOffset = 0; // bytes framed before the current feed()
+    const char* m_feedStart = nullptr;
+    QByteArray m_line;         // a head line split across reads, so far (empty on the usual path)
 
     // The request being framed
     bool m_inMessage = false;
-    bool m_inHead = false;
-    bool m_inField = false;
+    bool m_inRequestLine = false;
+    bool m_http10 = false;
     bool m_keepAlive = true;
+    bool m_connectionClose = false;
+    bool m_connectionKeepAlive = false;
+    bool m_connectionUpgrade = false;
+    bool m_upgradeAccepted = false;
+    unsigned m_seen = 0; // Singleton bits
     int m_fields = 0;
     qint64 m_requestStart = 0; // monotonic ms
     qint64 m_messageStart = 0;
-    qint64 m_fieldStart = 0;
-    qint64 m_bodyStart = 0;
+    qint64 m_requestEnd = 0;
+    qint64 m_contentLength = 0;
+    qint64 m_remaining = 0; // of a Content-Length body
     qint64 m_bodyBytes = 0;
+    ChunkedBody m_chunked;
+    QByteArrayView m_method; // static storage (httpsyntax::knownMethod)
+    // Kept in buffers reused from request to request: no allocation on the usual path.
     QByteArray m_target;
-    // The few header values an upgrade decision reads (first occurrence of each).
-    QByteArray m_fieldName;            // of the field being read, up to 16 bytes
-    QByteArray* m_capture = nullptr;   // where the current field's value goes, if anywhere
     QByteArray m_host;
     QByteArray m_origin;
     QByteArray m_upgradeValue;
-    bool m_upgradeAccepted = false;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/connectioncontext.h"
+#include "http/requestframing.h"
 #include "http/responder.h"
 
 #include <QPointer>
@@ -11,33 +12,25 @@
 
 class ConnectionGuard;
 
-// What the guard learned while framing a request that shapes its answer.
-struct RequestFraming
-{
-    bool closeAfter = false; // HTTP/1.0 without keep-alive, or Connection: close
-    bool http10 = false;     // keep-alive must then be announced explicitly
-    bool head = false;       // answer without a body
-};
-
 // One connection's answers, in request order. Slot n belongs to the n-th request on the
 // connection: the guard records its framing when it has seen the whole request, and the
 // handler QHttpServer invokes for it reserves the slot. Answers wait until every earlier
 // slot is written, so pipelined requests are answered in order even when one of them
 // waits for a password hash. After an answer whose request wants the connection closed,
 // nothing more is written and the guard closes. With the socket gone, answers are dropped.
-class ResponseQueue
+class ResponseQueue : public FramingSink
 {
 public:
     ResponseQueue(ConnectionGuard* guard, std::shared_ptr<const ConnectionContext> context);
 
-    void addFramed(RequestFraming framing);
+    void addFramed(RequestFraming framing) override;
     quint64 reserve(const QString& path);
     // Marks the last request framed so far as the connection's last (server shutting down).
     void closeAfterLastFramed();
 
     quint64 framedCount() const { return m_framed; }
     quint64 reservedCount() const { return m_reserved; }
-    quint64 outstanding() const; // requests framed or reserved whose answer is not yet written
+    quint64 outstanding() const override;
     qint64 idleSinceMs() const { return m_idleSince; }
     bool isClientGone() const;
 

@@ -1,5 +1,6 @@
 #include "http/sessionsapi.h"
 
+#include "core/accountservice.h"
 #include "core/accountstore.h"
 #include "core/adminactions.h"
 #include "core/permissions.h"
@@ -42,12 +43,17 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
     const Principal& caller = call.principal;
     const QString id = call.request.pathParams.value(0);
     const SessionRecord* session = api.sessions.find(id);
+    const bool own = session && session->accountId == caller.accountId && mayActOnOwn(caller);
     // Someone else's session without sessions:write is answered like an unknown one, so
     // session ids cannot be probed.
-    if (!session
-        || ((session->accountId != caller.accountId || !mayActOnOwn(caller))
-            && !api.permissions.allows(caller, QStringLiteral("sessions:write")))) {
+    if (!session || (!own && !api.permissions.allows(caller, QStringLiteral("sessions:write")))) {
         RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such session"));
+        return;
+    }
+    // Ending someone else's session is acting on their account: not on one holding more.
+    const auto refused = own ? std::nullopt : api.accounts.checkMayManage(caller, session->accountId);
+    if (refused) {
+        sendError(responder, Dialect::Rest, *refused);
         return;
     }
     if (const auto error = AdminActions::revokeSession(api.sessions, api.accountStore, api.audit, id, caller.username,

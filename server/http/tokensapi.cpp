@@ -4,7 +4,7 @@
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
-#include "http/jsonbody.h"
+#include "http/requestbodies.h"
 #include "http/restjson.h"
 
 #include <QJsonArray>
@@ -15,39 +15,14 @@ using Code = AuthError::Code;
 
 const QString TokenShape = QStringLiteral("{\"name\", \"permissions\": [\"resource:action\", ...], \"expires_at\"?}");
 
-// The POST body: only the documented members, each of its type; nullopt after answering 400.
-// Unknown members are refused so that a misspelt "expires" does not silently create a
-// token that never expires.
+// The POST body, or nullopt after answering 400.
 std::optional<NewApiToken> parseNewToken(const QJsonObject& body, Responder& responder)
 {
-    static const QStringList allowed{QStringLiteral("name"), QStringLiteral("permissions"),
-                                     QStringLiteral("expires_at")};
-    NewApiToken request;
-    bool valid = body.value(QStringLiteral("name")).isString() && body.value(QStringLiteral("permissions")).isArray();
-    for (auto it = body.begin(); valid && it != body.end(); ++it)
-        valid = allowed.contains(it.key());
-    if (valid) {
-        request.name = body.value(QStringLiteral("name")).toString();
-        const QJsonArray permissions = body.value(QStringLiteral("permissions")).toArray();
-        for (const QJsonValue& permission : permissions) {
-            valid = valid && permission.isString();
-            request.permissions.append(permission.toString());
-        }
-    }
-    const QJsonValue expires = body.value(QStringLiteral("expires_at"));
-    if (valid && expires.isString()) {
-        const auto ms = parseIsoTime(expires.toString());
-        valid = ms.has_value();
-        request.expiresAtMs = ms.value_or(0);
-    } else if (!expires.isNull() && !expires.isUndefined()) {
-        valid = false;
-    }
-    if (!valid) {
+    auto token = RequestBodies::newApiToken(body);
+    if (!token)
         RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected ") + TokenShape
                                                              + QStringLiteral(" with expires_at an ISO 8601 time or null"));
-        return std::nullopt;
-    }
-    return request;
+    return token;
 }
 
 void create(const ApiContext& api, const Call& call, Responder& responder)

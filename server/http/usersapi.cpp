@@ -6,7 +6,7 @@
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
-#include "http/jsonbody.h"
+#include "http/requestbodies.h"
 #include "http/restjson.h"
 
 #include <QJsonArray>
@@ -22,25 +22,7 @@ const QString UserShape = QStringLiteral(
 const QString ChangeShape = QStringLiteral(
     "any of {\"firstname\", \"lastname\", \"role\", \"disabled\", \"password\"}");
 
-struct UserChange
-{
-    AccountChanges fields;
-    std::optional<QString> password;
-
-    bool changesFields() const
-    {
-        return fields.firstname || fields.lastname || fields.role || fields.disabled;
-    }
-};
-
-// An optional string member: absent is fine, present but not a string is not.
-bool readOptionalString(const QJsonObject& body, const QString& name, std::optional<QString>* out)
-{
-    if (!body.contains(name))
-        return true;
-    *out = stringField(body, name);
-    return out->has_value();
-}
+using RequestBodies::UserChange;
 
 std::optional<qint64> accountId(const Call& call, Responder& responder)
 {
@@ -74,25 +56,20 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
     const auto body = RestJson::requireObject(call.request, responder, UserShape);
     if (!body)
         return;
-    const auto username = stringField(*body, QStringLiteral("username"));
-    const auto password = stringField(*body, QStringLiteral("password"));
-    const auto role = stringField(*body, QStringLiteral("role"));
-    std::optional<QString> firstname;
-    std::optional<QString> lastname;
-    if (!username || !password || !role || !readOptionalString(*body, QStringLiteral("firstname"), &firstname)
-        || !readOptionalString(*body, QStringLiteral("lastname"), &lastname)) {
+    const auto user = RequestBodies::newUser(*body);
+    if (!user) {
         RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected strings: ") + UserShape);
         return;
     }
     AccountRecord draft;
-    draft.username = *username;
-    draft.role = *role;
-    draft.firstname = firstname.value_or(QString());
-    draft.lastname = lastname.value_or(QString());
+    draft.username = user->username;
+    draft.role = user->role;
+    draft.firstname = user->firstname;
+    draft.lastname = user->lastname;
     auto pending = std::make_shared<Responder>(std::move(responder));
     // Policy and hashing run on the pool; the account is created only with a hash in hand.
-    api.auth.hashPassword(*password, [api, draft, principal = call.principal, client = call.client,
-                                      pending](const AuthService::HashResult& hashed) mutable {
+    api.auth.hashPassword(user->password, [api, draft, principal = call.principal, client = call.client,
+                                           pending](const AuthService::HashResult& hashed) mutable {
         if (const auto* error = std::get_if<AuthError>(&hashed)) {
             sendError(*pending, Dialect::Rest, *error);
             return;
@@ -102,28 +79,12 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
     });
 }
 
-// The PATCH body: only the documented members, each of its type; nullopt after answering 400.
+// The PATCH body, or nullopt after answering 400.
 std::optional<UserChange> parseChange(const QJsonObject& body, Responder& responder)
 {
-    static const QStringList allowed{QStringLiteral("firstname"), QStringLiteral("lastname"), QStringLiteral("role"),
-                                     QStringLiteral("disabled"), QStringLiteral("password")};
-    UserChange change;
-    bool valid = !body.isEmpty();
-    for (auto it = body.begin(); valid && it != body.end(); ++it)
-        valid = allowed.contains(it.key());
-    valid = valid && readOptionalString(body, QStringLiteral("firstname"), &change.fields.firstname)
-        && readOptionalString(body, QStringLiteral("lastname"), &change.fields.lastname)
-        && readOptionalString(body, QStringLiteral("role"), &change.fields.role)
-        && readOptionalString(body, QStringLiteral("password"), &change.password);
-    const QJsonValue disabled = body.value(QStringLiteral("disabled"));
-    if (disabled.isBool())
-        change.fields.disabled = disabled.toBool();
-    else if (!disabled.isUndefined())
-        valid = false;
-    if (!valid) {
+    auto change = RequestBodies::userChange(body);
+    if (!change)
         RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected ") + ChangeShape);
-        return std::nullopt;
-    }
     return change;
 }
 
@@ -169,8 +130,10 @@ void patch(const ApiContext& api, const Call& call, Responder& responder)
     const auto change = body ? parseChange(*body, responder) : std::nullopt;
     if (!change)
         return;
-    if (!api.accountStore.byId(*id)) {
-        RestJson::sendError(responder, Code::NotFound, QStringLiteral("No such account"));
+    // Before anything is hashed or changed: the password, like every field, only of an
+    // account holding nothing the caller lacks (AccountService::update checks the fields too).
+    if (const auto refused = api.accounts.checkMayManage(call.principal, *id)) {
+        sendError(responder, Dialect::Rest, *refused);
         return;
     }
     if (!change->password) {

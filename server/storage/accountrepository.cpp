@@ -74,7 +74,7 @@ qint64 AccountRepository::insert(const AccountRecord& account)
          SqlUtil::text(account.role), account.passwordHash, flag(account.disabled), account.createdAtMs,
          account.updatedAtMs},
         "accounts.insert");
-    return ok ? SqlUtil::firstInteger(query) : 0;
+    return ok ? SqlUtil::firstInteger(query, "accounts.insert") : 0;
 }
 
 bool AccountRepository::update(const AccountRecord& account)
@@ -108,6 +108,25 @@ bool AccountRepository::setPasswordHash(QSqlDatabase& db, qint64 id, const QByte
     return SqlUtil::run(query, QStringLiteral("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?"),
                         {hash, atMs, id}, "accounts.setPasswordHash")
            && query.numRowsAffected() == 1;
+}
+
+std::optional<bool> AccountRepository::replacePasswordHash(qint64 id, const QByteArray& expected,
+                                                          const QByteArray& hash, qint64 atMs)
+{
+    QSqlDatabase db = m_database.connection();
+    return replacePasswordHash(db, id, expected, hash, atMs);
+}
+
+std::optional<bool> AccountRepository::replacePasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& expected,
+                                                          const QByteArray& hash, qint64 atMs)
+{
+    QSqlQuery query(db);
+    if (!SqlUtil::run(query,
+                      QStringLiteral("UPDATE accounts SET password_hash = ?, updated_at = ? "
+                                     "WHERE id = ? AND password_hash = ?"),
+                      {hash, atMs, id, expected}, "accounts.replacePasswordHash"))
+        return std::nullopt;
+    return query.numRowsAffected() == 1;
 }
 
 bool AccountRepository::remove(qint64 id)

@@ -38,6 +38,13 @@ public:
     bool setPasswordHash(qint64 id, const QByteArray& hash, qint64 atMs);
     // The same on an explicit connection, for use inside Database::transaction().
     static bool setPasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& hash, qint64 atMs);
+    // Compare-and-set: replaces the hash only while the stored one is still `expected`, so of
+    // two changes made from the same stored hash (here or in another process) one wins.
+    // Whether it replaced it; nullopt when the statement failed.
+    std::optional<bool> replacePasswordHash(qint64 id, const QByteArray& expected, const QByteArray& hash,
+                                            qint64 atMs);
+    static std::optional<bool> replacePasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& expected,
+                                                   const QByteArray& hash, qint64 atMs);
     bool remove(qint64 id);
 
 private:

@@ -38,7 +38,7 @@ std::optional<qint64> ApiTokenRepository::insert(const ApiTokenRecord& token)
                        token.expiresAtMs},
                       "api_tokens.insert"))
         return std::nullopt;
-    const qint64 id = SqlUtil::firstInteger(query);
+    const qint64 id = SqlUtil::firstInteger(query, "api_tokens.insert");
     return id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 

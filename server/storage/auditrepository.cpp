@@ -30,9 +30,7 @@ qint64 executeInsert(QSqlQuery& query, const AuditEventRecord& event)
                            SqlUtil::text(event.clientIp), SqlUtil::text(event.detail)},
                           "audit.append"))
         return 0;
-    const qint64 id = SqlUtil::firstInteger(query);
-    query.finish(); // ends the statement, so its implicit transaction commits now
-    return id;
+    return SqlUtil::firstInteger(query, "audit.append"); // read to the end: its implicit transaction commits
 }
 
 } // namespace

@@ -110,7 +110,7 @@ int Migrations::currentVersion(QSqlDatabase& db)
     if (!SqlUtil::run(query, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"), {},
                       "migrations.currentVersion"))
         return -1;
-    return static_cast<int>(SqlUtil::firstInteger(query));
+    return static_cast<int>(SqlUtil::firstInteger(query, "migrations.currentVersion"));
 }
 
 bool Migrations::apply(Database& database, const SqlDialect& dialect, QString* error)

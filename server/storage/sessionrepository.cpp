@@ -25,13 +25,13 @@ SessionRecord toRecord(const QSqlQuery& query)
 }
 
 // UPDATE ... RETURNING id: the ids are known from the same statement that revoked them.
-std::vector<QString> revokeReturningIds(QSqlDatabase& db, const QString& statement,
-                                        std::initializer_list<QVariant> values, const char* what)
+std::optional<std::vector<QString>> revokeReturningIds(QSqlDatabase& db, const QString& statement,
+                                                       std::initializer_list<QVariant> values, const char* what)
 {
     QSqlQuery query(db);
     if (!SqlUtil::run(query, statement, values, what))
-        return {};
-    return SqlUtil::firstColumnTexts(query);
+        return std::nullopt;
+    return SqlUtil::firstColumnTexts(query, what);
 }
 
 } // namespace
@@ -81,14 +81,15 @@ bool SessionRepository::revoke(const QString& id, qint64 atMs)
            && query.numRowsAffected() == 1;
 }
 
-std::vector<QString> SessionRepository::revokeAllOf(qint64 accountId, qint64 atMs, const QString& exceptId)
+std::optional<std::vector<QString>> SessionRepository::revokeAllOf(qint64 accountId, qint64 atMs,
+                                                                   const QString& exceptId)
 {
     QSqlDatabase db = m_database.connection();
     return revokeAllOf(db, accountId, atMs, exceptId);
 }
 
-std::vector<QString> SessionRepository::revokeAllOf(QSqlDatabase& db, qint64 accountId, qint64 atMs,
-                                                    const QString& exceptId)
+std::optional<std::vector<QString>> SessionRepository::revokeAllOf(QSqlDatabase& db, qint64 accountId,
+                                                                   qint64 atMs, const QString& exceptId)
 {
     // Session ids are never empty, so an empty exceptId excludes nothing.
     return revokeReturningIds(db,
@@ -97,13 +98,13 @@ std::vector<QString> SessionRepository::revokeAllOf(QSqlDatabase& db, qint64 acc
                               {atMs, accountId, SqlUtil::text(exceptId), atMs}, "sessions.revokeAllOf");
 }
 
-std::vector<QString> SessionRepository::revokeAll(qint64 atMs)
+std::optional<std::vector<QString>> SessionRepository::revokeAll(qint64 atMs)
 {
     QSqlDatabase db = m_database.connection();
     return revokeAll(db, atMs);
 }
 
-std::vector<QString> SessionRepository::revokeAll(QSqlDatabase& db, qint64 atMs)
+std::optional<std::vector<QString>> SessionRepository::revokeAll(QSqlDatabase& db, qint64 atMs)
 {
     return revokeReturningIds(db,
                               QStringLiteral("UPDATE sessions SET revoked_at = ? "

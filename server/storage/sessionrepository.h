@@ -37,13 +37,15 @@ public:
     std::vector<SessionRecord> live(qint64 nowMs);
     // True when the session exists and is now revoked (an earlier revocation time is kept).
     bool revoke(const QString& id, qint64 atMs);
-    // Revokes every live session of the account except `exceptId` (may be empty); returns the ids.
-    std::vector<QString> revokeAllOf(qint64 accountId, qint64 atMs, const QString& exceptId = {});
-    static std::vector<QString> revokeAllOf(QSqlDatabase& db, qint64 accountId, qint64 atMs,
-                                            const QString& exceptId = {});
-    // Revokes every live session (auth disabled); returns the ids.
-    std::vector<QString> revokeAll(qint64 atMs);
-    static std::vector<QString> revokeAll(QSqlDatabase& db, qint64 atMs);
+    // Revokes every live session of the account except `exceptId` (may be empty); returns the
+    // ids, or nullopt when the database refused (then nothing was revoked, or the caller's
+    // transaction must roll back).
+    std::optional<std::vector<QString>> revokeAllOf(qint64 accountId, qint64 atMs, const QString& exceptId = {});
+    static std::optional<std::vector<QString>> revokeAllOf(QSqlDatabase& db, qint64 accountId, qint64 atMs,
+                                                           const QString& exceptId = {});
+    // Revokes every live session (auth disabled); returns the ids, as above.
+    std::optional<std::vector<QString>> revokeAll(qint64 atMs);
+    static std::optional<std::vector<QString>> revokeAll(QSqlDatabase& db, qint64 atMs);
     // False when the session is unknown or revoked: a revoked session gets no new refresh token.
     bool setRefreshHash(const QString& id, const QByteArray& refreshHash, qint64 expiresAtMs);
     // Batched last-seen update: one transaction for many sessions.

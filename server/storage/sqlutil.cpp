@@ -46,17 +46,21 @@ QVariant text(const QString& value)
     return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
 }
 
-std::vector<QString> firstColumnTexts(QSqlQuery& query)
+std::optional<std::vector<QString>> firstColumnTexts(QSqlQuery& query, const char* what)
 {
     std::vector<QString> texts;
     while (query.next())
         texts.push_back(query.value(0).toString());
-    return texts;
+    if (!query.lastError().isValid())
+        return texts;
+    logFailure(query, what);
+    return std::nullopt;
 }
 
-qint64 firstInteger(QSqlQuery& query)
+qint64 firstInteger(QSqlQuery& query, const char* what)
 {
-    return query.next() ? query.value(0).toLongLong() : 0;
+    const auto texts = firstColumnTexts(query, what);
+    return texts && !texts->empty() ? texts->front().toLongLong() : 0;
 }
 
 } // namespace SqlUtil

@@ -5,6 +5,7 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <optional>
 #include <vector>
 
 // Helpers shared by the repositories. Every statement is prepared and takes its data as
@@ -20,9 +21,15 @@ bool run(QSqlQuery& query, const QString& statement, std::initializer_list<QVari
 
 // A null QString binds as SQL NULL; columns that are NOT NULL take an empty string instead.
 QVariant text(const QString& value);
-// The first column of every remaining row as text (e.g. ids from UPDATE ... RETURNING id).
-std::vector<QString> firstColumnTexts(QSqlQuery& query);
-// The first column of the next row as an integer, or 0 when there is none.
-qint64 firstInteger(QSqlQuery& query);
+
+// Both read a statement to its end and check it finished without an error. That matters for
+// INSERT/UPDATE ... RETURNING: SQLite makes the change and hands out the first row before the
+// statement completes, and outside a transaction it commits only when the statement completes
+// (the step after the last row). A commit that fails there (a full disk) is reported on that
+// step only: reading just the first row would take an id for a row that was rolled back.
+// The first column of every row as text (e.g. ids from UPDATE ... RETURNING id); nullopt on failure.
+std::optional<std::vector<QString>> firstColumnTexts(QSqlQuery& query, const char* what);
+// The first column of the first row as an integer; 0 when there is none, or on failure.
+qint64 firstInteger(QSqlQuery& query, const char* what);
 
 } // namespace SqlUtil

@@ -1,7 +1,8 @@
 // What the server tells a client has happened must survive a crash: gatehoused runs as a
 // child process and is SIGKILLed right after the 200 (no orderly shutdown, no flush), then
-// restarted on the same data directory. Logout, a password change and a refresh rotation
-// must all still hold.
+// restarted on the same data directory. Logout, a password change, a refresh rotation and
+// the failed logins that locked an address must all still hold.
+#include "tests/testsupport/apitokenhelpers.h"
 #include "tests/testsupport/flexfixture.h"
 #include "tests/testsupport/gatehousedprocess.h"
 #include "tests/testsupport/restclient.h"
@@ -30,6 +31,8 @@ private slots:
     void changePasswordSurvivesCrash_data();
     void changePasswordSurvivesCrash();
     void refreshRotationSurvivesCrash();
+    void lockoutSurvivesCrash_data();
+    void lockoutSurvivesCrash();
 
 private:
     bool start() { return m_process.start(m_dir->path(), false); }
@@ -115,6 +118,32 @@ void RestDurabilityTest::refreshRotationSurvivesCrash()
     EXPECT_STATUS(m_rest.me(RestClient::bearer(third.access)), 200);
     EXPECT_STATUS(m_rest.refresh(first.refresh), 401); // reuse: the session ends
     EXPECT_STATUS(m_rest.me(RestClient::bearer(third.access)), 401);
+}
+
+void RestDurabilityTest::lockoutSurvivesCrash_data()
+{
+    QTest::addColumn<bool>("unknownTokens");
+    QTest::newRow("wrong passwords") << false;
+    QTest::newRow("unknown API tokens") << true;
+}
+
+// Issue 11, finding 10: failures were written in batches, so MAX_LOGIN_ATTEMPTS wrong logins
+// and a SIGKILL within the second lifted the lockout. Each answered failure is committed first.
+void RestDurabilityTest::lockoutSurvivesCrash()
+{
+    QFETCH(bool, unknownTokens);
+    for (int i = 0; i < 5; ++i) {
+        if (unknownTokens)
+            EXPECT_STATUS(m_rest.me(RestClient::bearer(ApiTokenCheck::randomWellFormed())), 401);
+        else
+            EXPECT_STATUS(m_rest.login(Admin, TestPasswords::wrong()), 401);
+    }
+    EXPECT_REST_ERROR(m_rest.login(Admin, TestPasswords::first()), 429, QStringLiteral("rate_limited"));
+    crashAndRestart();
+    const HttpResponse locked = m_rest.login(Admin, TestPasswords::first());
+    EXPECT_REST_ERROR(locked, 429, QStringLiteral("rate_limited"));
+    const int retryAfter = locked.header("Retry-After").toInt();
+    QVERIFY2(retryAfter > 800 && retryAfter <= 900, locked.header("Retry-After").constData());
 }
 
 QTEST_GUILESS_MAIN(RestDurabilityTest)

@@ -1,5 +1,7 @@
 // The limiter's two mechanisms against a MockClock: the failure window with its lockout
-// and Retry-After, and the per-IP token bucket. Real SQLite underneath for the log.
+// and Retry-After (attempts in progress holding places in it), and the per-IP token bucket.
+// Real SQLite underneath for the log: what must survive a crash is in it at once, what a
+// flood adds while locked is tallied.
 
 #include "core/clock.h"
 #include "core/ratelimiter.h"
@@ -24,8 +26,20 @@ private slots:
     void bucketAllowsBurstThenRefills();
     void bucketsArePerIp();
     void eventsAreLogged();
+    void attemptsInProgressHoldPlaces();
+    void waitingAttemptsRefusedOnceLocked();
+    void failuresCommittedAtOnce();
+    void attemptsWhileLockedTallied();
 
 private:
+    struct Decision
+    {
+        bool made = false;
+        std::optional<int> refusedFor; // nullopt = admitted
+        bool admitted() const { return made && !refusedFor; }
+    };
+    // Asks for an attempt's place; the decision, once it is made.
+    std::shared_ptr<Decision> admit(RateLimiter& l, const QString& ip);
     RateLimiter& limiter(RateLimitSettings settings = {});
 
     QTemporaryDir m_dir;
@@ -159,6 +173,87 @@ void CoreRateLimiterTest::eventsAreLogged()
         kinds.prepend(event.kind);
     QCOMPARE(kinds, (QStringList{QStringLiteral("failure"), QStringLiteral("failure"), QStringLiteral("lockout"),
                                  QStringLiteral("locked"), QStringLiteral("throttled")}));
+}
+
+std::shared_ptr<CoreRateLimiterTest::Decision> CoreRateLimiterTest::admit(RateLimiter& l, const QString& ip)
+{
+    auto decision = std::make_shared<Decision>();
+    l.admitAttempt(ip, QStringLiteral("rest"), QStringLiteral("admin"), [decision](std::optional<int> refusedFor) {
+        *decision = Decision{true, refusedFor};
+    });
+    return decision;
+}
+
+void CoreRateLimiterTest::attemptsInProgressHoldPlaces()
+{
+    RateLimiter& l = limiter({2, 900, 0, 60});
+    const QString ip = QStringLiteral("192.0.2.1");
+    const auto first = admit(l, ip);
+    const auto second = admit(l, ip);
+    const auto third = admit(l, ip);
+    QVERIFY(first->admitted() && second->admitted());
+    QVERIFY(!third->made); // waits: two checks in progress fill the window
+    QVERIFY(admit(l, QStringLiteral("192.0.2.2"))->admitted()); // per IP
+    l.recordFailure(ip, {}, {}, {});
+    l.finishAttempt(ip);
+    QVERIFY(!third->made); // one failure and one check in progress: still full
+    l.finishAttempt(ip);   // the second one succeeded: its place is free
+    QVERIFY(third->admitted());
+    QVERIFY(!l.lockedFor(ip));
+}
+
+void CoreRateLimiterTest::waitingAttemptsRefusedOnceLocked()
+{
+    RateLimiter& l = limiter({2, 900, 0, 60});
+    const QString ip = QStringLiteral("192.0.2.1");
+    admit(l, ip);
+    admit(l, ip);
+    const auto waiting = admit(l, ip);
+    for (int i = 0; i < 2; ++i) {
+        l.recordFailure(ip, {}, {}, {});
+        l.finishAttempt(ip);
+    }
+    QVERIFY(waiting->made);
+    QCOMPARE(waiting->refusedFor, std::optional<int>(900));
+    const auto later = admit(l, ip); // refused at once
+    QVERIFY(later->made);
+    QCOMPARE(later->refusedFor, std::optional<int>(900));
+}
+
+void CoreRateLimiterTest::failuresCommittedAtOnce()
+{
+    RateLimiter& l = limiter({2, 900, 0, 60});
+    QVERIFY(l.recordFailure(QStringLiteral("192.0.2.1"), {}, {}, QStringLiteral("wrong")));
+    QVERIFY(l.recordFailure(QStringLiteral("192.0.2.1"), {}, {}, QStringLiteral("wrong")));
+    // Read without a flush, as a restart after a crash would.
+    const auto window = m_events->windowEventsSince(0);
+    QVERIFY(window);
+    QCOMPARE(window->size(), size_t(2));
+    QCOMPARE(m_events->recent(0, 10).size(), size_t(3)); // and the lockout
+}
+
+void CoreRateLimiterTest::attemptsWhileLockedTallied()
+{
+    RateLimiter& l = limiter({2, 900, 0, 60});
+    const QString ip = QStringLiteral("192.0.2.1");
+    l.recordFailure(ip, QStringLiteral("rest"), {}, QStringLiteral("unknown API token"));
+    l.recordFailure(ip, QStringLiteral("rest"), {}, QStringLiteral("unknown API token"));
+    for (int i = 0; i < 3000; ++i)
+        l.recordFailure(ip, QStringLiteral("rest"), {}, QStringLiteral("unknown API token"));
+    for (int i = 0; i < 40; ++i)
+        admit(l, ip);
+    l.recordLockedAttempt(QStringLiteral("192.0.2.2"), QStringLiteral("flex"), QStringLiteral("admin"));
+    QCOMPARE(l.lockedFor(ip), std::optional<int>(900)); // the tallied failures do not extend it
+    l.flush();
+    QStringList rows;
+    for (const auto& event : m_events->recent(0, 100))
+        rows.prepend(event.clientIp + u' ' + event.kind + u' ' + event.detail);
+    QCOMPARE(rows, (QStringList{QStringLiteral("192.0.2.1 failure unknown API token"),
+                                QStringLiteral("192.0.2.1 failure unknown API token"),
+                                QStringLiteral("192.0.2.1 lockout 2 failures within 900 s"),
+                                QStringLiteral("192.0.2.1 locked 3000 times: unknown API token"),
+                                QStringLiteral("192.0.2.1 locked 40 times: attempt refused while locked (429)"),
+                                QStringLiteral("192.0.2.2 locked attempt refused while locked (429)")}));
 }
 
 QTEST_GUILESS_MAIN(CoreRateLimiterTest)

@@ -89,7 +89,7 @@ void HttpConnectionTest::http10()
 void HttpConnectionTest::connectionCloseIsHonoured()
 {
     RawClient client(m_server->port());
-    client.write("GET /slow HTTP/1.1\r\nConnection: close\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
+    client.write("GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(client.isClosed(), 5000);
     const auto responses = client.responses();
     QCOMPARE(responses.size(), 1); // nothing after the connection's last request is read
@@ -100,8 +100,9 @@ void HttpConnectionTest::connectionCloseIsHonoured()
 void HttpConnectionTest::pipelinedAnswersKeepRequestOrder()
 {
     RawClient client(m_server->port());
-    client.write("GET /slow HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n"
-                 "POST /echo HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /nowhere HTTP/1.1\r\n\r\n");
+    client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+                 "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                 "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 4, 5000);
     const auto responses = client.responses();
     QCOMPARE(responses[0].body, QByteArray("slow"));
@@ -115,21 +116,21 @@ void HttpConnectionTest::clientGoneDuringSlowRequest()
 {
     {
         RawClient client(m_server->port());
-        client.write("GET /slow HTTP/1.1\r\n\r\n");
+        client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(m_state->slowStarted, 1, 5000);
         client.socket().abort();
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_state->slowDone, 1, 5000);
     QVERIFY(m_state->slowSawClientGone);
     RawClient next(m_server->port());
-    next.write("GET /hello HTTP/1.1\r\n\r\n");
+    next.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(next.responses().size(), 1, 5000);
 }
 
 void HttpConnectionTest::slowHeadersAreCutOff()
 {
     RawClient client(m_server->port());
-    client.write("GET /hello HTTP/1.1\r\n");
+    client.write("GET /hello HTTP/1.1\r\nHost: x\r\n");
     int line = 0;
     QTimer dribble;
     connect(&dribble, &QTimer::timeout, this, [&] {
@@ -157,7 +158,7 @@ void HttpConnectionTest::silentConnectionIsClosed()
 void HttpConnectionTest::idleKeepAliveIsClosed()
 {
     RawClient client(m_server->port());
-    client.write("GET /hello HTTP/1.1\r\n\r\n");
+    client.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 5000);
     QElapsedTimer clock;
     clock.start();
@@ -182,7 +183,7 @@ void HttpConnectionTest::thousandIdleConnectionsDoNotLockOut()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), cap, 20000);
 
     RawClient newcomer(m_server->port());
-    newcomer.write("GET /hello HTTP/1.1\r\n\r\n");
+    newcomer.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(newcomer.responses().size(), 1, 10000);
     QCOMPARE(newcomer.responses().first().status, 200);
     // Every connection beyond the cap evicted the oldest idle one.
@@ -202,8 +203,8 @@ void HttpConnectionTest::busyConnectionsRefuseNewcomers()
     QVERIFY(m_server);
     RawClient first(m_server->port());
     RawClient second(m_server->port());
-    first.write("GET /hold HTTP/1.1\r\n\r\n");
-    second.write("GET /hold HTTP/1.1\r\n\r\n");
+    first.write("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    second.write("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(m_state->held.size(), size_t(2), 5000);
 
     RawClient refused(m_server->port()); // both connections are busy: nobody can be evicted
@@ -216,7 +217,7 @@ void HttpConnectionTest::busyConnectionsRefuseNewcomers()
     QTRY_COMPARE_WITH_TIMEOUT(second.responses().size(), 1, 5000);
 
     RawClient welcome(m_server->port()); // now the oldest idle one makes room
-    welcome.write("GET /hello HTTP/1.1\r\n\r\n");
+    welcome.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(welcome.responses().size(), 1, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(first.isClosed(), 5000);
     QVERIFY(!second.isClosed());
@@ -226,7 +227,7 @@ void HttpConnectionTest::closeAnswersInFlightRequests()
 {
     RawClient idle(m_server->port());
     RawClient busy(m_server->port());
-    busy.write("GET /hold HTTP/1.1\r\n\r\n");
+    busy.write("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(m_state->held.size(), size_t(1), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 2, 5000);
 

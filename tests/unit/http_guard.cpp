@@ -25,7 +25,7 @@ QByteArray fields(int count, int valueSize = 1)
 
 QByteArray chunked(const QList<int>& sizes)
 {
-    QByteArray out = "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QByteArray out = "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
     for (int size : sizes)
         out += QByteArray::number(size, 16) + "\r\n" + QByteArray(size, 'c') + "\r\n";
     return out + "0\r\n\r\n";
@@ -33,7 +33,7 @@ QByteArray chunked(const QList<int>& sizes)
 
 QByteArray withLength(qint64 length)
 {
-    return "POST /echo HTTP/1.1\r\nContent-Length: " + QByteArray::number(length) + "\r\n\r\n"
+    return "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(length) + "\r\n\r\n"
         + QByteArray(length, 'b');
 }
 
@@ -84,40 +84,46 @@ void HttpGuardTest::limits_data()
     QTest::newRow("chunk size beyond the cap") << chunked({70000}) << 413 << u"/echo"_s;
 
     // At 101 fields QHttpServer 6.4 silently drops every header, Content-Length included.
-    QTest::newRow("100 fields") << "POST /echo HTTP/1.1\r\n" + fields(99) + "Content-Length: 3\r\n\r\nabc" << 200
-                                << QString();
-    QTest::newRow("101 fields") << "POST /echo HTTP/1.1\r\n" + fields(100) + "Content-Length: 3\r\n\r\nabc" << 431
-                                << u"/echo"_s;
-    QTest::newRow("15 KiB header block") << "GET /hello HTTP/1.1\r\n" + fields(2, 7600) + "\r\n" << 200 << QString();
-    QTest::newRow("17 KiB header block") << "GET /hello HTTP/1.1\r\n" + fields(3, 5900) + "\r\n" << 431
-                                         << u"/hello"_s;
-    QTest::newRow("one field over 8 KiB") << "GET /hello HTTP/1.1\r\n" + fields(1, 8300) + "\r\n" << 431
-                                          << u"/hello"_s;
-    QTest::newRow("15 KiB request line") << "GET /hello?" + QByteArray(15000, 'q') + " HTTP/1.1\r\n\r\n" << 200
+    QTest::newRow("100 fields") << "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(98) + "Content-Length: 3\r\n\r\nabc"
+                                << 200 << QString();
+    QTest::newRow("101 fields") << "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(99) + "Content-Length: 3\r\n\r\nabc"
+                                << 431 << u"/echo"_s;
+    QTest::newRow("15 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(2, 7600) + "\r\n" << 200
                                          << QString();
-    QTest::newRow("17 KiB request line") << "GET /hello?" + QByteArray(17000, 'q') + " HTTP/1.1\r\n\r\n" << 431
+    QTest::newRow("17 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(3, 5900) + "\r\n" << 431
+                                         << u"/hello"_s;
+    QTest::newRow("one field over 8 KiB") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(1, 8300) + "\r\n" << 431
+                                          << u"/hello"_s;
+    QTest::newRow("15 KiB request line") << "GET /hello?" + QByteArray(15000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                                         << 200
+                                         << QString();
+    QTest::newRow("17 KiB request line") << "GET /hello?" + QByteArray(17000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                                         << 431
                                          << u"/hello"_s;
 
     QTest::newRow("binary garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400
                                     << QString();
     QTest::newRow("no HTTP version") << QByteArray("GET /hello\r\n\r\n") << 400 << u"/hello"_s;
-    QTest::newRow("lowercase method") << QByteArray("get /hello HTTP/1.1\r\n\r\n") << 400 << QString();
-    QTest::newRow("space in a header name") << QByteArray("GET /hello HTTP/1.1\r\nX Y: z\r\n\r\n") << 400
+    QTest::newRow("lowercase method") << QByteArray("get /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QString();
+    QTest::newRow("space in a header name") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n") << 400
                                             << u"/hello"_s;
     QTest::newRow("length and chunked")
-        << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
                       "3\r\nabc\r\n0\r\n\r\n")
         << 400 << u"/echo"_s;
     QTest::newRow("two lengths")
-        << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << 400
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << 400
         << u"/echo"_s;
     QTest::newRow("chunked trailer")
-        << QByteArray("POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n") << 400
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n")
+        << 400
         << u"/echo"_s;
-    QTest::newRow("bad chunk size") << QByteArray("POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+    QTest::newRow("bad chunk size")
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                     << 400 << u"/echo"_s;
     QTest::newRow("websocket upgrade")
-        << QByteArray("GET /api/ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        << QByteArray("GET /api/ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
                       "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
         << 404 << u"/api/ws"_s;
 }
@@ -145,7 +151,8 @@ void HttpGuardTest::limits()
 void HttpGuardTest::refusalClosesAfterEarlierAnswers()
 {
     RawClient client(m_server->port());
-    client.write("GET /slow HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\nNONSENSE\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
+    client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\nNONSENSE\r\n\r\n"
+                 "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(client.isClosed(), 5000);
     const auto responses = client.responses();
     QCOMPARE(responses.size(), 3);
@@ -160,7 +167,8 @@ void HttpGuardTest::dribbledRequestIsFramedOnce()
 {
     RawClient client(m_server->port());
     const QByteArray request =
-        "POST /echo HTTP/1.1\r\n" + fields(20) + "Content-Length: 5\r\n\r\nabcdeGET /hello HTTP/1.1\r\n\r\n";
+        "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(20) + "Content-Length: 5\r\n\r\nabcde"
+        "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
     QVERIFY(QTest::qWaitFor([&] { return client.socket().state() == QAbstractSocket::ConnectedState; }, 5000));
     for (qsizetype i = 0; i < request.size(); i += 7) {
         client.write(request.mid(i, 7));
@@ -185,7 +193,8 @@ void HttpGuardTest::hugeDeclaredBodyIsNotBuffered()
     address.sin_port = htons(m_server->port());
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
-    const QByteArray head = "POST /echo HTTP/1.1\r\nContent-Length: " + QByteArray::number(Declared) + "\r\n\r\n";
+    const QByteArray head =
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(Declared) + "\r\n\r\n";
     QCOMPARE(::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL), ssize_t(head.size()));
 
     const QByteArray chunk(256 * 1024, 'x');
@@ -230,7 +239,7 @@ void HttpGuardTest::hugeDeclaredBodyIsNotBuffered()
     QVERIFY2(growthKiB < 32 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(growthKiB)));
 
     RawClient next(m_server->port()); // and the server is still there
-    next.write("GET /hello HTTP/1.1\r\n\r\n");
+    next.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(next.responses().size(), 1, 5000);
 }
 

@@ -159,18 +159,20 @@ void HttpRoutingTest::routes_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("literal") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 200 << QByteArray("hello");
-    QTest::newRow("param") << QByteArray("GET /users/42 HTTP/1.1\r\n\r\n") << 200 << QByteArray("42");
-    QTest::newRow("param decoded") << QByteArray("GET /users/a%20b HTTP/1.1\r\n\r\n") << 200 << QByteArray("a b");
-    QTest::newRow("two params") << QByteArray("GET /users/7/tokens/9 HTTP/1.1\r\n\r\n") << 200 << QByteArray("7,9");
-    QTest::newRow("query ignored for routing") << QByteArray("GET /hello?x=1 HTTP/1.1\r\n\r\n") << 200
+    QTest::newRow("param") << QByteArray("GET /users/42 HTTP/1.1\r\nHost: x\r\n\r\n") << 200 << QByteArray("42");
+    QTest::newRow("param decoded") << QByteArray("GET /users/a%20b HTTP/1.1\r\nHost: x\r\n\r\n") << 200
+                                   << QByteArray("a b");
+    QTest::newRow("two params") << QByteArray("GET /users/7/tokens/9 HTTP/1.1\r\nHost: x\r\n\r\n") << 200
+                                << QByteArray("7,9");
+    QTest::newRow("query ignored for routing") << QByteArray("GET /hello?x=1 HTTP/1.1\r\nHost: x\r\n\r\n") << 200
                                                << QByteArray("hello");
-    QTest::newRow("post body") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc") << 200
+    QTest::newRow("post body") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc") << 200
                                << QByteArray("abc");
-    QTest::newRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\n\r\n") << 404
+    QTest::newRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404
                                   << QByteArray("fallback:GET /nope");
-    QTest::newRow("empty param") << QByteArray("GET /users/ HTTP/1.1\r\n\r\n") << 404
+    QTest::newRow("empty param") << QByteArray("GET /users/ HTTP/1.1\r\nHost: x\r\n\r\n") << 404
                                  << QByteArray("fallback:GET /users/");
-    QTest::newRow("wrong method") << QByteArray("DELETE /hello HTTP/1.1\r\n\r\n") << 404
+    QTest::newRow("wrong method") << QByteArray("DELETE /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 404
                                   << QByteArray("fallback:DELETE /hello");
 }
 
@@ -186,7 +188,7 @@ void HttpRoutingTest::routes()
 
 void HttpRoutingTest::securityHeaders()
 {
-    const RawResponse response = exchange("GET /hello HTTP/1.1\r\n\r\n");
+    const RawResponse response = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("Cache-Control"), QByteArray("no-store"));
     QCOMPARE(response.header("X-Content-Type-Options"), QByteArray("nosniff"));
@@ -197,7 +199,7 @@ void HttpRoutingTest::securityHeaders()
 
 void HttpRoutingTest::requestFields()
 {
-    const RawResponse response = exchange("GET /inspect?a=x%20y&b=2 HTTP/1.1\r\nauthorization: Bearer t\r\n"
+    const RawResponse response = exchange("GET /inspect?a=x%20y&b=2 HTTP/1.1\r\nHost: x\r\nauthorization: Bearer t\r\n"
                                           "User-Agent: ua\r\nX-Forwarded-For: 10.0.0.1\r\n"
                                           "X-Original-URI: /flex/x\r\nX-Forwarded-For: 10.0.0.2\r\n\r\n");
     QCOMPARE(response.status, 200);
@@ -218,7 +220,7 @@ void HttpRoutingTest::requestFields()
 void HttpRoutingTest::headIsAnsweredWithoutBody()
 {
     RawClient client(m_server->port());
-    client.write("HEAD /hello HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
+    client.write("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses({true}).size(), 2, 5000);
     const auto responses = client.responses({true});
     QCOMPARE(responses[0].status, 200);
@@ -231,7 +233,7 @@ void HttpRoutingTest::forgottenResponderAnswers500()
 {
     QTest::ignoreMessage(QtWarningMsg, "a handler dropped its Responder unanswered; answering 500");
     RawClient client(m_server->port());
-    client.write("GET /forgotten HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
+    client.write("GET /forgotten HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 2, 5000);
     const auto responses = client.responses();
     QCOMPARE(responses[0].status, 500);

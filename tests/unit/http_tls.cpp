@@ -1,10 +1,11 @@
-// The guarded listener over TLS: 1.2 and 1.3 only, a handshake deadline, HSTS, and the
-// guard's refusals and ordering on encrypted connections.
+// The guarded listener over TLS: 1.2 and 1.3 only, AEAD suites only, a handshake deadline,
+// HSTS, and the guard's refusals and ordering on encrypted connections.
 #include "http_testsupport.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCipher>
 #include <QSslSocket>
 #include <QTemporaryDir>
 
@@ -57,6 +58,14 @@ QSslConfiguration onlyProtocol(const QByteArray& version)
     return configuration;
 }
 
+// A TLS 1.2 client that offers exactly one cipher suite.
+QSslConfiguration onlyTls12Cipher(const QByteArray& cipher)
+{
+    QSslConfiguration configuration = onlyProtocol(QByteArrayLiteral("TLSv1.2"));
+    configuration.setBackendConfigurationOption("CipherString", QByteArray(cipher + ":@SECLEVEL=0"));
+    return configuration;
+}
+
 } // namespace
 
 class HttpTlsTest : public QObject
@@ -69,6 +78,8 @@ private slots:
     void cleanup();
     void protocols_data();
     void protocols();
+    void tls12Ciphers_data();
+    void tls12Ciphers();
     void securityHeadersIncludeHsts();
     void handshakeDeadline();
     void refusalOverTls();
@@ -132,15 +143,48 @@ void HttpTlsTest::protocols()
         return;
     }
     QCOMPARE(int(client.socket().sessionProtocol()), negotiated);
-    client.socket().write("GET /hello HTTP/1.1\r\n\r\n");
+    client.socket().write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 5000);
     QCOMPARE(client.responses().first().body, QByteArray("hello"));
+}
+
+// testssl.sh found CBC suites offered under TLS 1.2 (LUCKY13): only ECDHE with an AEAD
+// cipher may be negotiated; a client that offers nothing else is refused.
+void HttpTlsTest::tls12Ciphers_data()
+{
+    QTest::addColumn<QByteArray>("cipher");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("ECDHE AES128-GCM") << QByteArray("ECDHE-ECDSA-AES128-GCM-SHA256") << true;
+    QTest::newRow("ECDHE AES256-GCM") << QByteArray("ECDHE-ECDSA-AES256-GCM-SHA384") << true;
+    QTest::newRow("ECDHE ChaCha20") << QByteArray("ECDHE-ECDSA-CHACHA20-POLY1305") << true;
+    QTest::newRow("ECDHE AES128-CBC-SHA") << QByteArray("ECDHE-ECDSA-AES128-SHA") << false;
+    QTest::newRow("ECDHE AES256-CBC-SHA") << QByteArray("ECDHE-ECDSA-AES256-SHA") << false;
+    QTest::newRow("ECDHE AES128-CBC-SHA256") << QByteArray("ECDHE-ECDSA-AES128-SHA256") << false;
+    QTest::newRow("ECDHE AES256-CBC-SHA384") << QByteArray("ECDHE-ECDSA-AES256-SHA384") << false;
+    QTest::newRow("ECDHE AES128-CCM") << QByteArray("ECDHE-ECDSA-AES128-CCM") << false;
+    QTest::newRow("every non-AEAD suite") << QByteArray("ALL:!AESGCM:!AESCCM:!CHACHA20:!ARIAGCM") << false;
+}
+
+void HttpTlsTest::tls12Ciphers()
+{
+    QFETCH(QByteArray, cipher);
+    QFETCH(bool, accepted);
+    TlsClient client(m_server->port(), onlyTls12Cipher(cipher));
+    QTRY_VERIFY_WITH_TIMEOUT(client.isEncrypted() || client.handshakeFailed(), 5000);
+    QCOMPARE(client.isEncrypted(), accepted);
+    if (!accepted) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, 5000);
+        return;
+    }
+    QCOMPARE(client.socket().sessionCipher().name().toLatin1(), cipher);
+    client.socket().write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 5000);
 }
 
 void HttpTlsTest::securityHeadersIncludeHsts()
 {
     TlsClient client(m_server->port(), clientConfiguration());
-    client.socket().write("GET /hello HTTP/1.1\r\n\r\n");
+    client.socket().write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 5000);
     const RawResponse response = client.responses().first();
     QCOMPARE(response.header("Strict-Transport-Security"), QByteArray("max-age=31536000"));
@@ -162,7 +206,8 @@ void HttpTlsTest::handshakeDeadline()
 void HttpTlsTest::refusalOverTls()
 {
     TlsClient client(m_server->port(), clientConfiguration());
-    client.socket().write("GET /hello HTTP/1.1\r\n\r\nPOST /echo HTTP/1.1\r\nContent-Length: 70000\r\n\r\n"
+    client.socket().write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+                          "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n"
                           + QByteArray(70000, 'x'));
     QTRY_VERIFY_WITH_TIMEOUT(client.isClosed(), 5000);
     const auto responses = client.responses();
@@ -175,7 +220,7 @@ void HttpTlsTest::refusalOverTls()
 void HttpTlsTest::pipelinedOverTls()
 {
     TlsClient client(m_server->port(), clientConfiguration());
-    client.socket().write("GET /slow HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
+    client.socket().write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 2, 5000);
     QCOMPARE(client.responses()[0].body, QByteArray("slow"));
     QCOMPARE(client.responses()[1].body, QByteArray("hello"));

@@ -134,7 +134,7 @@ void HttpWsUpgradeTest::acceptedUpgradeBecomesWebSocket()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, 5000);
 
     RawClient after(m_server->port());
-    after.write("GET /hello HTTP/1.1\r\n\r\n");
+    after.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(!after.responses().isEmpty(), 5000);
     QCOMPARE(after.responses().first().body, QByteArray("hello"));
 }
@@ -150,9 +150,10 @@ void HttpWsUpgradeTest::refused_data()
     QTest::newRow("POST") << upgrade("/ws?token=good", "POST") << 404 << 0;
     QTest::newRow("with a body") << upgrade("/ws?token=good", "GET", "Content-Length: 3\r\n") + "abc" << 400 << 0;
     QTest::newRow("not websocket")
-        << QByteArray("GET /ws?token=good HTTP/1.1\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n") << 404 << 0;
+        << QByteArray("GET /ws?token=good HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n") << 404
+        << 0;
     QTest::newRow("Upgrade without Connection")
-        << QByteArray("GET /ws?token=good HTTP/1.1\r\nUpgrade: websocket\r\n\r\n") << 404 << 0;
+        << QByteArray("GET /ws?token=good HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n") << 404 << 0;
 }
 
 void HttpWsUpgradeTest::refused()
@@ -179,7 +180,7 @@ void HttpWsUpgradeTest::pipelinedUpgradeIsRefused()
 {
     QVERIFY(start(ConnectionLimits{}));
     RawClient client(m_server->port());
-    client.write("GET /slow HTTP/1.1\r\n\r\n" + upgrade("/ws?token=good"));
+    client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n" + upgrade("/ws?token=good"));
     QTRY_VERIFY_WITH_TIMEOUT(client.isClosed(), 5000);
     const auto responses = client.responses();
     QCOMPARE(responses.size(), 2);
@@ -200,7 +201,7 @@ void HttpWsUpgradeTest::webSocketIsEvictable()
     QSignalSpy disconnected(&client, &QWebSocket::disconnected);
 
     RawClient newcomer(m_server->port());
-    newcomer.write("GET /hello HTTP/1.1\r\n\r\n");
+    newcomer.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(!newcomer.responses().isEmpty(), 5000);
     QCOMPARE(newcomer.responses().first().status, 200);
     QVERIFY(disconnected.count() > 0 || disconnected.wait(5000));

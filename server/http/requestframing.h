@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QtGlobal>
+
+// What the guard learned while framing a request that shapes its answer.
+struct RequestFraming
+{
+    bool closeAfter = false; // HTTP/1.0 without keep-alive, or Connection: close
+    bool http10 = false;     // keep-alive must then be announced explicitly
+    bool head = false;       // answer without a body
+};
+
+// Where RequestFramer reports each request it has framed whole: the connection's
+// ResponseQueue, or a fuzz harness's recorder (tests/fuzz/).
+class FramingSink
+{
+public:
+    virtual ~FramingSink() = default;
+    virtual quint64 outstanding() const = 0; // requests framed or reserved whose answer is not yet written
+    virtual void addFramed(RequestFraming framing) = 0;
+};
