@@ -1,5 +1,7 @@
 #include "configloader.h"
 
+#include "core/decimal.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -21,23 +23,9 @@ struct Setting
     Apply apply;
 };
 
-// Plain decimal digits only. QString::toLongLong (Qt 6.4) stops at an embedded NUL and still
-// reports success, so "5\0junk" would read as 5: the digits are checked here first.
-std::optional<qint64> decimal(QStringView digits)
-{
-    constexpr qsizetype MaxDigits = 18; // always fits in a qint64
-    if (digits.isEmpty() || digits.size() > MaxDigits)
-        return std::nullopt;
-    for (const QChar c : digits) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    return digits.toLongLong();
-}
-
 std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max)
 {
-    const std::optional<qint64> value = decimal(QStringView(text).trimmed());
+    const std::optional<qint64> value = Decimal::parse(QStringView(text).trimmed());
     if (!value || *value < min || *value > max)
         return std::nullopt;
     return value;
@@ -248,7 +236,7 @@ std::optional<qint64> parseDuration(QStringView text)
     case 'd': unit = 86400; digits.chop(1); break;
     default: break;
     }
-    const std::optional<qint64> value = decimal(digits);
+    const std::optional<qint64> value = Decimal::parse(digits);
     if (!value || *value <= 0 || *value > 10LL * 365 * 86400 / unit)
         return std::nullopt;
     return *value * unit;

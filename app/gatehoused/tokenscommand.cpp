@@ -8,6 +8,7 @@
 #include "server/core/accountstore.h"
 #include "server/core/apitokenservice.h"
 #include "server/core/clock.h"
+#include "server/core/decimal.h"
 #include "server/http/jsonbody.h"
 #include "server/http/restjson.h"
 #include "server/server.h"
@@ -100,21 +101,20 @@ int createToken(CommandContext& context)
 
 int revokeToken(CommandContext& context)
 {
-    bool numeric = false;
-    const qint64 id = context.argument(0).toLongLong(&numeric);
-    if (!numeric)
+    const std::optional<qint64> id = Decimal::parse(context.argument(0));
+    if (!id)
         return context.fail(QStringLiteral("ID must be a token's number (see tokens list)"));
     int exitCode = ExitOk;
     Server* server = context.openServer(&exitCode);
     if (!server)
         return exitCode;
     // Committed here; a running server picks it up at its next poll (~1 s).
-    if (const auto error = server->apiTokens().revoke(CommandContext::actor(), id, {}))
+    if (const auto error = server->apiTokens().revoke(CommandContext::actor(), *id, {}))
         return context.fail(*error);
     if (context.json())
-        Output::printJson({{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), id}}}});
+        Output::printJson({{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), *id}}}});
     else
-        Output::printLine(QStringLiteral("API token %1 revoked").arg(id));
+        Output::printLine(QStringLiteral("API token %1 revoked").arg(*id));
     return ExitOk;
 }
 

@@ -1,5 +1,6 @@
 #include "http/restjson.h"
 
+#include "core/decimal.h"
 #include "http/errorenvelope.h"
 #include "http/httprequest.h"
 #include "http/jsonbody.h"
@@ -116,9 +117,8 @@ std::optional<qint64> queryInteger(const HttpRequest& request, Responder& respon
     const QString text = request.queryItem(name);
     if (text.isEmpty())
         return fallback;
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (ok && value >= min && value <= max)
+    const std::optional<qint64> value = Decimal::parse(text);
+    if (value && *value >= min && *value <= max)
         return value;
     sendError(responder, AuthError::Code::BadRequest,
               QStringLiteral("%1 must be an integer from %2 to %3").arg(name).arg(min).arg(max));

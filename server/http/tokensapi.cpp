@@ -1,6 +1,7 @@
 #include "http/tokensapi.h"
 
 #include "core/apitokenservice.h"
+#include "core/decimal.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
@@ -55,9 +56,8 @@ void list(const ApiContext& api, Responder& responder)
 
 void revoke(const ApiContext& api, const Call& call, Responder& responder)
 {
-    bool numeric = false;
-    const qint64 id = call.request.pathParams.value(0).toLongLong(&numeric);
-    const auto error = numeric ? api.apiTokens.revoke(call.principal, id, call.client.ip)
+    const std::optional<qint64> id = Decimal::parse(call.request.pathParams.value(0));
+    const auto error = id ? api.apiTokens.revoke(call.principal, *id, call.client.ip)
                                : std::optional<AuthError>(AuthError{Code::NotFound, QStringLiteral("No such token"), 0});
     if (error)
         sendError(responder, Dialect::Rest, *error);

@@ -3,6 +3,7 @@
 #include "core/accountservice.h"
 #include "core/accountstore.h"
 #include "core/authservice.h"
+#include "core/decimal.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
@@ -26,9 +27,8 @@ using RequestBodies::UserChange;
 
 std::optional<qint64> accountId(const Call& call, Responder& responder)
 {
-    bool ok = false;
-    const qint64 id = call.request.pathParams.value(0).toLongLong(&ok);
-    if (ok && id > 0)
+    const std::optional<qint64> id = Decimal::parse(call.request.pathParams.value(0));
+    if (id && *id > 0)
         return id;
     RestJson::sendError(responder, Code::BadRequest, QStringLiteral("The user id must be a positive integer"));
     return std::nullopt;
