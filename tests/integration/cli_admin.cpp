@@ -3,6 +3,7 @@
 // runs on the same data directory (it follows external changes within about a second).
 #include "tests/testsupport/flexclient.h"
 #include "tests/testsupport/gatehousedprocess.h"
+#include "tests/testsupport/pythonbcrypt.h"
 #include "tests/testsupport/testhelpers.h"
 
 #include <QDir>
@@ -63,22 +64,6 @@ QStringList usernames(const QJsonObject& usersList)
     for (const QJsonValue& user : usersList.value(QStringLiteral("users")).toArray())
         names.append(user.toObject().value(QStringLiteral("username")).toString());
     return names;
-}
-
-// A bcrypt hash made by an independent implementation (Debian's python3-bcrypt), as an
-// older system would have stored it.
-QByteArray bcryptHash(const QString& password)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import bcrypt, sys; "
-                                 "print(bcrypt.hashpw(sys.stdin.buffer.read(), bcrypt.gensalt(4)).decode())")});
-    python.write(password.toUtf8());
-    python.closeWriteChannel();
-    if (!python.waitForFinished(30'000) || python.exitCode() != 0)
-        return {};
-    return python.readAllStandardOutput().trimmed();
 }
 
 // One value read straight from the data directory's SQLite file, past every cache.
@@ -376,7 +361,7 @@ void CliAdminTest::bcryptImport()
     QTemporaryDir dir;
     QVERIFY(setAdminPassword(dir.path()));
     const QString password = QStringLiteral("Legacy-bcrypt-Passw0rd-5");
-    QByteArray hash = bcryptHash(password);
+    QByteArray hash = PythonBcrypt::hash(password.toUtf8(), 4);
     QVERIFY2(hash.startsWith("$2b$04$") && hash.size() == 60, hash.constData());
     hash.replace(0, 4, prefix); // the three spellings are one algorithm for such a password
 

@@ -4,7 +4,7 @@
 // POST /api/auth/login, and is re-hashed to argon2id on that first successful login.
 #include "tests/testsupport/flexfixture.h"
 #include "tests/testsupport/gatehousedprocess.h"
-#include "tests/testsupport/pythontool.h"
+#include "tests/testsupport/pythonbcrypt.h"
 #include "tests/testsupport/restclient.h"
 #include "tests/testsupport/resthelpers.h"
 
@@ -19,25 +19,13 @@ namespace {
 
 const QString Imported = QStringLiteral("legacy-operator");
 
-// stdin: {"password", "prefix"} -> a bcrypt hash of the password with that prefix.
-const char* const BcryptScript = R"(
-import json, sys
-import bcrypt
-request = json.load(sys.stdin)
-prefix = request["prefix"]
-made = bcrypt.hashpw(request["password"].encode(), bcrypt.gensalt(rounds=10, prefix=b"2a" if prefix == "2a" else b"2b"))
-print(made.decode().replace("$2b$", "$" + prefix + "$", 1))
-)";
-
 QString bcryptHash(const QString& password, const QString& prefix)
 {
-    const PythonTool::Result result = PythonTool::run(
-        QString::fromLatin1(BcryptScript),
-        QJsonDocument(QJsonObject{{QStringLiteral("password"), password}, {QStringLiteral("prefix"), prefix}})
-            .toJson(QJsonDocument::Compact));
-    if (!result.ok)
-        qWarning("bcrypt hash failed: %s", qPrintable(result.error));
-    return result.ok ? QString::fromUtf8(result.output) : QString();
+    QString error;
+    const QByteArray hash = PythonBcrypt::hash(password.toUtf8(), 10, prefix.toLatin1(), &error);
+    if (hash.isEmpty())
+        qWarning("bcrypt hash failed: %s", qPrintable(error));
+    return QString::fromLatin1(hash);
 }
 
 // The stored password hash of `username`, read from the SQLite file through a read-only

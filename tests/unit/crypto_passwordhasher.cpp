@@ -1,8 +1,6 @@
 #include "crypto/passwordhasher.h"
+#include "tests/testsupport/pythonbcrypt.h"
 
-#include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTest>
 
 #include <atomic>
@@ -15,25 +13,6 @@ Q_DECLARE_METATYPE(Verdict)
 namespace {
 
 const QByteArray Password = "correct horse battery staple";
-
-QString python()
-{
-    const QString debian = QStringLiteral("/usr/bin/python3");
-    return QFile::exists(debian) ? debian : QStandardPaths::findExecutable(QStringLiteral("python3"));
-}
-
-// A bcrypt hash made by an independent implementation (python3-bcrypt), cost 4.
-QByteArray pythonBcrypt(const QByteArray& password, const QByteArray& prefix)
-{
-    QProcess process;
-    process.start(python(), {QStringLiteral("-c"),
-                             QStringLiteral("import sys, bcrypt; print(bcrypt.hashpw(sys.argv[1].encode(), "
-                                            "bcrypt.gensalt(4, prefix=sys.argv[2].encode())).decode())"),
-                             QString::fromUtf8(password), QString::fromLatin1(prefix)});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return {};
-    return process.readAllStandardOutput().trimmed();
-}
 
 }
 
@@ -105,7 +84,7 @@ private slots:
     void bcryptFromPython()
     {
         QFETCH(QByteArray, prefix);
-        const QByteArray hash = pythonBcrypt(Password, prefix);
+        const QByteArray hash = PythonBcrypt::hash(Password, 4, prefix);
         QVERIFY2(hash.startsWith(QByteArray('$' + prefix + "$04$")), hash.constData());
         QCOMPARE(PasswordHasher::verify(Password, hash), Verdict::Match);
         QCOMPARE(PasswordHasher::verify("Correct horse battery staple", hash), Verdict::Mismatch);
@@ -120,7 +99,7 @@ private slots:
 
     void bcryptRefusesEmbeddedNul()
     {
-        const QByteArray hash = pythonBcrypt("abc", "2b");
+        const QByteArray hash = PythonBcrypt::hash("abc", 4);
         QVERIFY(!hash.isEmpty());
         QCOMPARE(PasswordHasher::verify("abc", hash), Verdict::Match);
         QCOMPARE(PasswordHasher::verify(QByteArray("abc\0xyz", 7), hash), Verdict::Mismatch);
@@ -148,7 +127,7 @@ private slots:
 
     void concurrentVerification()
     {
-        const QByteArray bcrypt = pythonBcrypt(Password, "2b");
+        const QByteArray bcrypt = PythonBcrypt::hash(Password, 4);
         const QByteArray argon2 = PasswordHasher::hash(Password);
         std::atomic<int> wrong{0};
         std::vector<std::thread> threads;

@@ -1,9 +1,9 @@
 #include "storage/accountrepository.h"
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
+#include "tests/testsupport/tempdatabase.h"
 
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -58,26 +58,22 @@ private slots:
     void unknownIds();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<AccountRepository> m_accounts;
 };
 
 void StorageAccountsTest::init()
 {
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("gatehouse.db")));
-    QVERIFY(m_database->migrate(nullptr));
-    m_accounts = std::make_unique<AccountRepository>(*m_database);
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY2(m_db->ready(), qPrintable(m_db->error()));
+    m_accounts = std::make_unique<AccountRepository>(m_db->database());
 }
 
 void StorageAccountsTest::cleanup()
 {
     m_accounts.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_db.reset();
 }
 
 void StorageAccountsTest::insertAndRead_data()
@@ -178,7 +174,7 @@ void StorageAccountsTest::setPasswordHashInTransaction()
     const AccountRecord original = makeAccount(QStringLiteral("alice"));
     const qint64 id = m_accounts->insert(original);
     const QByteArray hash = QByteArrayLiteral("new-hash");
-    QCOMPARE(m_database->transaction([&](QSqlDatabase& db) {
+    QCOMPARE(m_db->database().transaction([&](QSqlDatabase& db) {
         return AccountRepository::setPasswordHash(db, id, hash, 1'800'000'000'000) && commit;
     }),
              commit);
@@ -188,7 +184,7 @@ void StorageAccountsTest::setPasswordHashInTransaction()
 void StorageAccountsTest::removeCascadesToSessions()
 {
     const qint64 id = m_accounts->insert(makeAccount(QStringLiteral("alice")));
-    SessionRepository sessions(*m_database);
+    SessionRepository sessions(m_db->database());
     SessionRecord session;
     session.id = QStringLiteral("s1");
     session.accountId = id;

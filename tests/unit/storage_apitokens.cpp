@@ -1,9 +1,9 @@
 #include "storage/accountrepository.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
+#include "tests/testsupport/tempdatabase.h"
 
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -42,8 +42,7 @@ private slots:
     void tokensGoWithTheirAccount();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<ApiTokenRepository> m_tokens;
     qint64 m_alice = 0;
 };
@@ -51,12 +50,10 @@ private:
 void StorageApiTokensTest::init()
 {
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("gatehouse.db")));
-    QVERIFY(m_database->migrate(nullptr));
-    m_tokens = std::make_unique<ApiTokenRepository>(*m_database);
-    AccountRepository accounts(*m_database);
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY2(m_db->ready(), qPrintable(m_db->error()));
+    m_tokens = std::make_unique<ApiTokenRepository>(m_db->database());
+    AccountRepository accounts(m_db->database());
     m_alice = accounts.insert({0, QStringLiteral("alice"), {}, {}, QStringLiteral("admin"), {}, false, kNow, kNow});
     QVERIFY(m_alice > 0);
 }
@@ -64,8 +61,7 @@ void StorageApiTokensTest::init()
 void StorageApiTokensTest::cleanup()
 {
     m_tokens.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_db.reset();
 }
 
 void StorageApiTokensTest::insertAndReadBack()
@@ -128,7 +124,7 @@ void StorageApiTokensTest::recordUseNeverMovesBackwards()
 void StorageApiTokensTest::tokensGoWithTheirAccount()
 {
     QVERIFY(m_tokens->insert(makeToken(QStringLiteral("agent"), m_alice, QByteArray(32, 'g'))));
-    AccountRepository accounts(*m_database);
+    AccountRepository accounts(m_db->database());
     QVERIFY(accounts.remove(m_alice));
     const auto all = m_tokens->all();
     QVERIFY(all);

@@ -1,9 +1,9 @@
 #include "storage/accountrepository.h"
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
+#include "tests/testsupport/tempdatabase.h"
 
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -66,8 +66,7 @@ private slots:
 private:
     bool addSession(const QString& id, qint64 accountId, qint64 expiresAtMs = kNow + kHour);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<SessionRepository> m_sessions;
     qint64 m_alice = 0;
     qint64 m_bob = 0;
@@ -76,12 +75,10 @@ private:
 void StorageSessionsTest::init()
 {
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("gatehouse.db")));
-    QVERIFY(m_database->migrate(nullptr));
-    m_sessions = std::make_unique<SessionRepository>(*m_database);
-    AccountRepository accounts(*m_database);
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY2(m_db->ready(), qPrintable(m_db->error()));
+    m_sessions = std::make_unique<SessionRepository>(m_db->database());
+    AccountRepository accounts(m_db->database());
     m_alice = accounts.insert({0, QStringLiteral("alice"), {}, {}, QStringLiteral("admin"), {}, false, kNow, kNow});
     m_bob = accounts.insert({0, QStringLiteral("bob"), {}, {}, QStringLiteral("viewer"), {}, false, kNow, kNow});
     QVERIFY(m_alice > 0 && m_bob > 0);
@@ -90,8 +87,7 @@ void StorageSessionsTest::init()
 void StorageSessionsTest::cleanup()
 {
     m_sessions.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_db.reset();
 }
 
 bool StorageSessionsTest::addSession(const QString& id, qint64 accountId, qint64 expiresAtMs)
@@ -185,7 +181,7 @@ void StorageSessionsTest::revokeAllInTransaction()
     QVERIFY(addSession(QStringLiteral("a1"), m_alice));
     QVERIFY(addSession(QStringLiteral("b1"), m_bob));
     std::vector<QString> ids;
-    QVERIFY(m_database->transaction([&](QSqlDatabase& db) {
+    QVERIFY(m_db->database().transaction([&](QSqlDatabase& db) {
         ids = SessionRepository::revokeAll(db, kNow).value();
         return ids.size() == 2;
     }));
@@ -194,7 +190,7 @@ void StorageSessionsTest::revokeAllInTransaction()
     QVERIFY(m_sessions->revokeAll(kNow).value().empty());
 
     QVERIFY(addSession(QStringLiteral("a2"), m_alice));
-    QVERIFY(!m_database->transaction([&](QSqlDatabase& db) {
+    QVERIFY(!m_db->database().transaction([&](QSqlDatabase& db) {
         return SessionRepository::revokeAllOf(db, m_alice, kNow).value().size() == 1 && false; // roll back
     }));
     QCOMPARE(m_sessions->byId(QStringLiteral("a2"))->revokedAtMs, 0);

@@ -1,8 +1,8 @@
 #include "storage/database.h"
 #include "storage/settingsrepository.h"
+#include "tests/testsupport/tempdatabase.h"
 
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -20,26 +20,22 @@ private slots:
     void remove();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<SettingsRepository> m_settings;
 };
 
 void StorageSettingsTest::init()
 {
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("gatehouse.db")));
-    QVERIFY(m_database->migrate(nullptr));
-    m_settings = std::make_unique<SettingsRepository>(*m_database);
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY2(m_db->ready(), qPrintable(m_db->error()));
+    m_settings = std::make_unique<SettingsRepository>(m_db->database());
 }
 
 void StorageSettingsTest::cleanup()
 {
     m_settings.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_db.reset();
 }
 
 void StorageSettingsTest::setAndGet_data()
