@@ -9,6 +9,8 @@
 #include "core/clock.h"
 #include "core/credentialcheck.h"
 #include "core/externalchangewatcher.h"
+#include "core/passwordservice.h"
+#include "core/passwordverifier.h"
 #include "core/permissions.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
@@ -34,7 +36,6 @@
 #include "http/sessionsapi.h"
 #include "http/tokensapi.h"
 #include "http/usersapi.h"
-#include "serverlogging.h"
 #include "storage/accountrepository.h"
 #include "storage/apitokenrepository.h"
 #include "storage/auditrepository.h"
@@ -44,6 +45,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+
+Q_LOGGING_CATEGORY(lcServer, "gatehouse.server", QtInfoMsg)
 
 namespace {
 constexpr int ExternalChangePollMs = 1000;
@@ -63,7 +66,9 @@ struct Server::Parts
           jwt(keys.signingKey(), QStringLiteral("gatehouse")), credentialHash(keys.tokenPepper()),
           apiTokenStore(apiTokenRepository, credentialHash, clock, owner),
           tokens(sessions, accounts, audit, jwt, credentialHash, clock),
-          auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, hashPool, tokens, jwt,
+          verifier(PasswordVerifier::Parts{accounts, limiter, audit, hashPool}, owner),
+          passwords(PasswordService::Parts{database, accounts, sessions, audit, hashPool, verifier, clock}, owner),
+          auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, verifier, tokens, jwt,
                                   credentialHash, clock},
                config.requireAuth, owner),
           permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
@@ -87,6 +92,8 @@ struct Server::Parts
     HmacSha256 credentialHash;
     ApiTokenStore apiTokenStore;
     TokenIssuer tokens;
+    PasswordVerifier verifier;
+    PasswordService passwords;
     AuthService auth;
     PermissionModel permissions;
     AccountService accountService;
@@ -175,10 +182,10 @@ bool Server::listen(QString* error)
 {
     m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions,
                                                      m_config.trustedProxies);
-    const ApiContext api{*m_parts->endpoints, m_parts->auth,     m_parts->accountService, m_parts->accounts,
+    const ApiContext api{*m_parts->endpoints, m_parts->auth, m_parts->passwords, m_parts->accountService, m_parts->accounts,
                          m_parts->permissions, m_parts->sessions, m_parts->limiter,     m_parts->audit,
-                         m_parts->apiTokens, m_config};
-    FlexApi::registerRoutes(*m_parts->endpoints, m_config);
+                         m_parts->apiTokens, m_config.lifetimes};
+    FlexApi::registerRoutes(api);
     RestAuthApi::registerRoutes(api);
     ManagerApi::registerRoutes(api);
     ForwardAuthApi::registerRoutes(api, m_config.forwardAuthRules);
@@ -226,7 +233,7 @@ bool Server::seedAdminPassword(QString* error)
     Principal system;
     system.username = QStringLiteral("system");
     // Before the listener opens, so hashing on this thread keeps nobody waiting.
-    if (const auto outcome = m_parts->auth.setPasswordNow(m_parts->auth.adminAccountId(), *password, system, {})) {
+    if (const auto outcome = m_parts->passwords.setPasswordNow(m_parts->auth.adminAccountId(), *password, system, {})) {
         *error = QStringLiteral("admin password file %1: %2").arg(m_config.adminPasswordFile, outcome->message);
         return false;
     }
@@ -290,6 +297,11 @@ QString Server::certificateFingerprint() const
 AuthService& Server::auth()
 {
     return m_parts->auth;
+}
+
+PasswordService& Server::passwords()
+{
+    return m_parts->passwords;
 }
 
 AccountService& Server::accountService()

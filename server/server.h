@@ -1,12 +1,16 @@
 #pragma once
 
-#include "config.h"
+#include "config/config.h"
 
+#include <QLoggingCategory>
 #include <QObject>
 #include <QString>
 
 #include <memory>
 #include <optional>
+
+// gatehouse.server: start-up (the URL and fingerprint lines), the seed, shutdown.
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
 class AccountService;
 class AccountStore;
@@ -17,6 +21,7 @@ class AuthService;
 class Clock;
 class Database;
 class HttpServer;
+class PasswordService;
 class PermissionModel;
 class RateLimiter;
 class SessionStore;
@@ -43,6 +48,7 @@ public:
     QString url() const;                     // e.g. "https://localhost:3539"
     QString certificateFingerprint() const;  // SHA-256, "" over plain HTTP
     AuthService& auth();
+    PasswordService& passwords();
     // The core services, for the administration commands (after open()).
     AccountService& accountService();
     AccountStore& accounts();

@@ -1,11 +1,12 @@
 #include "serverbridge.h"
 
-#include "server/controlpanel.h"
-#include "server/panelfeed.h"
+#include "server/panel/controlpanel.h"
+#include "server/panel/panelfeed.h"
 #include "server/serverthread.h"
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 ServerBridge::ServerBridge(ServerThread& server, QObject* parent)
     : QObject(parent)
@@ -185,4 +186,19 @@ void ServerBridge::revokeSessionsOf(qint64 accountId, QObject* context, Reply<Op
 void ServerBridge::unblock(const QString& ip, QObject* context, Reply<OpResult> done)
 {
     ask<OpResult>(context, [ip](ControlPanel& panel) { return panel.unblock(ip); }, std::move(done));
+}
+
+PasswordRules ServerBridge::passwordRules()
+{
+    return ControlPanel::passwordRules();
+}
+
+OpResult ServerBridge::checkPasswordLength(const QString& password)
+{
+    return ControlPanel::checkPasswordLength(password);
+}
+
+QFuture<OpResult> ServerBridge::checkPassword(const QString& password)
+{
+    return QtConcurrent::run(&ControlPanel::checkPassword, password);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "server/panelvalues.h"
+#include "server/panel/panelvalues.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <functional>
@@ -54,6 +55,12 @@ public:
     void revokeSession(const QString& id, QObject* context, Reply<OpResult> done);
     void revokeSessionsOf(qint64 accountId, QObject* context, Reply<OpResult> done);
     void unblock(const QString& ip, QObject* context, Reply<OpResult> done);
+
+    // The password policy, for a password field's live feedback; the server checks again when
+    // the password is submitted. checkPassword() consults the dictionary on a worker thread.
+    static PasswordRules passwordRules();
+    static OpResult checkPasswordLength(const QString& password);
+    static QFuture<OpResult> checkPassword(const QString& password);
 
 signals:
     void statusChanged(const ServerStatus& status); // listening state, password, counts, attack

@@ -1,6 +1,6 @@
 #include "appoptions.h"
 
-#include "server/servingoptions.h"
+#include "server/config/servingoptions.h"
 
 #include <QTextStream>
 

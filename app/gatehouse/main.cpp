@@ -4,7 +4,7 @@
 #include "appoptions.h"
 
 #include "app/gatehoused/signalwatcher.h"
-#include "server/serverlogging.h"
+#include "server/server.h"
 #include "server/serverthread.h"
 #include "ui/mainwindow.h"
 #include "ui/panelsettings.h"

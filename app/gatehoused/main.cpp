@@ -8,7 +8,7 @@
 #include "signalwatcher.h"
 #include "userscommand.h"
 
-#include "server/serverlogging.h"
+#include "server/server.h"
 #include "server/serverthread.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "options.h"
 
-#include "server/servingoptions.h"
+#include "server/config/servingoptions.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/configloader.h"
+#include "server/config/configloader.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "output.h"
 
-#include "server/http/jsonbody.h"
+#include "server/values/isotime.h"
 
 #include <QJsonDocument>
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 // How the administration commands print their results: aligned tables for people, JSON for
-// scripts (the objects are RestJson's, so their keys are those of the REST API).
+// scripts (the objects are RecordJson's, so their keys are those of the REST API).
 namespace Output {
 
 // Columns padded to their widest cell, a header row first.

@@ -5,7 +5,7 @@
 #include "output.h"
 
 #include "server/core/accountstore.h"
-#include "server/core/authservice.h"
+#include "server/core/passwordservice.h"
 #include "server/server.h"
 
 int runPasswdCommand(const Config& config, const Options& options)
@@ -29,7 +29,7 @@ int runPasswdCommand(const Config& config, const Options& options)
     if (!account)
         return context.fail(QStringLiteral("no user \"%1\"").arg(username));
     // The account's sessions end with the change: whoever knew the old password is logged out.
-    if (const auto failure = server->auth().setPasswordNow(account->id, QString::fromUtf8(*password),
+    if (const auto failure = server->passwords().setPasswordNow(account->id, QString::fromUtf8(*password),
                                                            CommandContext::actor(), {}))
         return context.fail(*failure);
     Output::printLine(QStringLiteral("password of %1 set").arg(username));

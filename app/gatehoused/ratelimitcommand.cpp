@@ -6,8 +6,8 @@
 #include "server/core/adminactions.h"
 #include "server/core/auditlog.h"
 #include "server/core/ratelimiter.h"
-#include "server/http/restjson.h"
 #include "server/server.h"
+#include "server/values/recordjson.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -25,7 +25,7 @@ void printJson(RateLimiter& limiter, const QStringList& locked, const std::vecto
                                   {QStringLiteral("retry_after_seconds"), limiter.lockedFor(ip).value_or(0)}});
     QJsonArray recent;
     for (const RateLimitEventRecord& event : events)
-        recent.append(RestJson::rateLimitEvent(event));
+        recent.append(RecordJson::rateLimitEvent(event));
     Output::printJson({{QStringLiteral("blocks"), blocks}, {QStringLiteral("events"), recent}});
 }
 

@@ -7,8 +7,8 @@
 #include "server/core/adminactions.h"
 #include "server/core/auditlog.h"
 #include "server/core/sessionstore.h"
-#include "server/http/restjson.h"
 #include "server/server.h"
+#include "server/values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -23,7 +23,7 @@ QString usernameOf(Server& server, qint64 accountId)
 // The REST object without "current": a command has no session of its own.
 QJsonObject sessionJson(const SessionRecord& session, const QString& username)
 {
-    QJsonObject object = RestJson::session(session, username, false);
+    QJsonObject object = RecordJson::session(session, username, false);
     object.remove(QStringLiteral("current"));
     return object;
 }

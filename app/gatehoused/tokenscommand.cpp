@@ -4,14 +4,14 @@
 #include "options.h"
 #include "output.h"
 
-#include "server/configloader.h"
+#include "server/config/configloader.h"
 #include "server/core/accountstore.h"
 #include "server/core/apitokenservice.h"
 #include "server/core/clock.h"
-#include "server/core/decimal.h"
-#include "server/http/jsonbody.h"
-#include "server/http/restjson.h"
+#include "server/values/decimal.h"
 #include "server/server.h"
+#include "server/values/isotime.h"
+#include "server/values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -21,7 +21,7 @@ namespace {
 
 QJsonObject tokenJson(Server& server, const ApiTokenRecord& token)
 {
-    return RestJson::apiToken(token, server.apiTokens().creatorName(token));
+    return RecordJson::apiToken(token, server.apiTokens().creatorName(token));
 }
 
 int listTokens(CommandContext& context)

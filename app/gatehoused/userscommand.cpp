@@ -6,10 +6,10 @@
 
 #include "server/core/accountservice.h"
 #include "server/core/accountstore.h"
-#include "server/core/authservice.h"
+#include "server/core/passwordservice.h"
 #include "server/core/permissions.h"
-#include "server/http/restjson.h"
 #include "server/server.h"
+#include "server/values/recordjson.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -44,7 +44,7 @@ int listUsers(CommandContext& context)
     if (context.json()) {
         QJsonArray users;
         for (const AccountRecord& account : accounts)
-            users.append(RestJson::user(account));
+            users.append(RecordJson::user(account));
         Output::printJson({{QStringLiteral("users"), users}});
         return ExitOk;
     }
@@ -69,7 +69,7 @@ std::optional<QByteArray> newPasswordHash(const CommandContext& context, int* ex
         const auto password = context.readStdinLine(QStringLiteral("password"), exitCode);
         if (!password)
             return std::nullopt;
-        const AuthService::HashResult result = AuthService::hashPasswordNow(QString::fromUtf8(*password));
+        const PasswordService::HashResult result = PasswordService::hashPasswordNow(QString::fromUtf8(*password));
         if (const auto* failure = std::get_if<AuthError>(&result)) {
             *exitCode = context.fail(*failure);
             return std::nullopt;
@@ -131,7 +131,7 @@ int addUser(CommandContext& context)
         return context.fail(*failure);
     const AccountRecord& created = std::get<AccountRecord>(result);
     if (context.json())
-        Output::printJson({{QStringLiteral("user"), RestJson::user(created)}});
+        Output::printJson({{QStringLiteral("user"), RecordJson::user(created)}});
     else
         Output::printLine(
             QStringLiteral("user %1 (%2) added, id %3").arg(created.username, created.role).arg(created.id));

@@ -2,36 +2,38 @@
 
 #include <QString>
 
-// The one error type core hands to the dialects. Each dialect renders it in its own
-// envelope (flex {"error"}, rest {"status","error","message"}, manager {"error","message"});
-// the HTTP status is decided here, once, so every dialect agrees on it.
+// The one error type core hands to the dialects: what went wrong, in words safe to show a
+// client. How it becomes HTTP (status, envelope, Retry-After) is http/errorenvelope's alone;
+// refusals only the transport makes (405, 413, 426, 431) are not core's and are not here.
 struct AuthError
 {
     enum class Code {
-        BadRequest,          // malformed JSON, missing field                    -> 400
-        InvalidCredentials,  // wrong password / unknown user                    -> 401 (flex: 400)
-        Unauthorized,        // missing, bad, expired or revoked credential      -> 401
-        Forbidden,           // authenticated, lacks the permission              -> 403
-        NotFound,            // no such route or object                          -> 404
-        UpgradeRequired,     // a WebSocket endpoint asked without an upgrade      -> 426
-        Conflict,            // e.g. the username is taken                      -> 409
-        MethodNotAllowed,    // known path, other method                         -> 405
-        PayloadTooLarge,     // body over the limit (the connection guard)       -> 413
-        HeadersTooLarge,     // header block over the limit (the connection guard) -> 431
-        PolicyRejected,      // password too short, too long, too common         -> 400
-        RateLimited,         // lockout or token bucket                          -> 429 + Retry-After
-        Busy,                // hash queue full                                  -> 503 + Retry-After
-        SetupRequired,       // require_auth and no admin password yet           -> 503
-        Unavailable,         // storage unreachable                              -> 503
+        BadRequest,          // malformed JSON, missing field
+        InvalidCredentials,  // wrong password / unknown user
+        Unauthorized,        // missing, bad, expired or revoked credential
+        Forbidden,           // authenticated, lacks the permission
+        NotFound,            // no such object
+        Conflict,            // e.g. the username is taken, a concurrent change won
+        PolicyRejected,      // password too short, too long, too common
+        RateLimited,         // lockout or token bucket; retryAfterSecs says when
+        Busy,                // hash queue full; retryAfterSecs says when
+        SetupRequired,       // require_auth and no admin password yet
+        Unavailable,         // storage unreachable; nothing was changed
     };
 
     Code code = Code::BadRequest;
     QString message;      // safe to show a client: never contains a secret
     int retryAfterSecs = 0;
 
-    int httpStatus() const;
-    QString codeName() const; // snake_case, e.g. "invalid_credentials", "rate_limited"
-
-    // Storage could not commit a change the client was about to be told about: 503, retry in 5 s.
+    // The errors more than one service gives, worded once.
+    // Storage could not commit a change the client was about to be told about: retry in 5 s.
     static AuthError storageUnavailable();
+    static AuthError busy(); // the hash queue is full: retry in 1 s
+    static AuthError invalidCredentials();
+    static AuthError unauthorized();
+    static AuthError loginRateLimited(int retryAfterSecs);
+    // The password matched the hash it was checked against, but that hash is no longer the
+    // stored one: another change came first. No guess, so not counted; a login reads it as a
+    // wrong password (the one given is no longer valid), a password change as a lost race.
+    static AuthError passwordChangedMeanwhile();
 };

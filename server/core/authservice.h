@@ -20,19 +20,18 @@ class ApiTokenStore;
 class AuditLog;
 class Clock;
 class Database;
-class HashPool;
 class HmacSha256;
 class JwtHs256;
 class RateLimiter;
+class PasswordVerifier;
 class SessionStore;
 
 using AuthResult = std::variant<Principal, AuthError>;
-using Completion = std::function<void(std::optional<AuthError>)>;
 
 // The facade every dialect calls: credentials in, principals and sessions out, errors as
-// AuthError. Knows no HTTP and no SQL. Slow work (password hashing, the dictionary check)
-// goes to the HashPool and completes through a callback on the server thread; the bearer
-// path is synchronous and touches no database.
+// AuthError. Knows no HTTP and no SQL. A password is checked by the PasswordVerifier (on the
+// hash pool, completing through a callback on the server thread); setting and changing one
+// is the PasswordService's. The bearer path is synchronous and touches no database.
 class AuthService : public QObject
 {
     Q_OBJECT
@@ -46,7 +45,7 @@ public:
         ApiTokenStore& apiTokens;
         RateLimiter& limiter;
         AuditLog& audit;
-        HashPool& hashPool;
+        PasswordVerifier& verifier;
         TokenIssuer& tokens;
         const JwtHs256& jwt;
         const HmacSha256& credentialHash; // keyed with the pepper: cache keys, token hashes
@@ -79,55 +78,13 @@ public:
     void login(const LoginRequest& request, std::function<void(LoginResult)> done);
     LoginResult refresh(QByteArrayView refreshToken, qint64 accessLifetimeSecs, qint64 refreshLifetimeSecs,
                         const ClientInfo& client);
-    // Checks `currentPassword` like a login (a wrong one counts as a failure), then sets
-    // `newPassword` as setPassword() does — if the hash the current password matched is still
-    // the stored one when the new one commits; if another change came first, Conflict.
-    void changePassword(const Principal& principal, const QString& currentPassword, const QString& newPassword,
-                        const ClientInfo& client, Completion done);
-
-    // A new password checked against the policy and hashed (for new accounts), on the pool
-    // or, for the command line, on the calling thread.
-    using HashResult = std::variant<QByteArray, AuthError>;
-    void hashPassword(const QString& password, std::function<void(HashResult)> done);
-    static HashResult hashPasswordNow(const QString& password);
-    // Sets an account's password (policy + hash on the pool). Ends the account's other
-    // sessions; the actor's own session (if any) survives.
-    void setPassword(qint64 accountId, const QString& password, const Principal& actor, const ClientInfo& client,
-                     Completion done);
-    // Removes the admin password: authentication is disabled and every session ends.
-    // The same, blocking the calling thread for the hash: for start-up seeding and the
-    // command line, never for a request.
-    std::optional<AuthError> setPasswordNow(qint64 accountId, const QString& password, const Principal& actor,
-                                            const ClientInfo& client);
-    std::optional<AuthError> removeAdminPassword(const Principal& actor, const ClientInfo& client);
     std::optional<AuthError> logout(const Principal& principal, const ClientInfo& client);
 
     bool storageReachable() const;
     RateLimiter& limiter() { return m_parts.limiter; }
 
 private:
-    using PasswordVerdict = std::variant<qint64, AuthError>; // the account id, or why not
-
-    // Checks `password` for `username` on the hash pool with the limiter in front: the attempt
-    // takes a place in the IP's window first (refused without hashing when none is left), a
-    // wrong password is recorded as a failure — committed, or the answer is Unavailable.
-    void checkPassword(const QString& username, const QString& password, const ClientInfo& client,
-                       std::function<void(PasswordVerdict)> done);
-    void hashAndCheck(const QString& username, const QString& password, const ClientInfo& client,
-                      const std::function<void(PasswordVerdict)>& done); // once admitted
-    void finishCheck(const QString& username, const QString& password, const ClientInfo& client, qint64 accountId,
-                     const QByteArray& verifiedHash, bool matched, const std::function<void(PasswordVerdict)>& done);
-    // A password attempt from a locked IP: logged and refused (429) without hashing.
-    std::optional<AuthError> refuseIfLocked(const QString& username, const ClientInfo& client);
     Principal principalFor(const AccountRecord& account, Principal::Method method) const;
-    void rehashInBackground(qint64 accountId, const QByteArray& oldHash, const QString& password);
-    // Hashes `password` on the pool, then commits it; with `expected`, only while the stored
-    // hash is still that one (compare-and-set), else Conflict.
-    void replacePassword(qint64 accountId, const QString& password, const std::optional<QByteArray>& expected,
-                         const Principal& actor, const ClientInfo& client, Completion done);
-    std::optional<AuthError> commitPassword(qint64 accountId, const QByteArray& hash,
-                                            const std::optional<QByteArray>& expected, const Principal& actor,
-                                            const ClientInfo& client);
 
     Parts m_parts;
     bool m_requireAuth = false;

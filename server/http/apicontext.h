@@ -6,16 +6,18 @@ class ApiTokenService;
 class AuditLog;
 class AuthService;
 class Endpoints;
+class PasswordService;
 class PermissionModel;
 class RateLimiter;
 class SessionStore;
-struct Config;
+struct TokenLifetimes;
 
 // What the dialects' route registrations may use: the core services, never storage.
 struct ApiContext
 {
     Endpoints& endpoints;
     AuthService& auth;
+    PasswordService& passwords;
     AccountService& accounts;
     const AccountStore& accountStore;
     const PermissionModel& permissions;
@@ -23,5 +25,5 @@ struct ApiContext
     RateLimiter& limiter;
     AuditLog& audit;
     ApiTokenService& apiTokens;
-    const Config& config;
+    const TokenLifetimes& lifetimes;
 };

@@ -4,6 +4,7 @@
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/restjson.h"
+#include "values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -26,7 +27,7 @@ void recent(AuditLog& audit, const Call& call, Responder& responder)
         return;
     QJsonArray events;
     for (const AuditEventRecord& event : audit.recent(int(*limit), *before))
-        events.append(RestJson::auditEvent(event));
+        events.append(RecordJson::auditEvent(event));
     RestJson::sendSuccess(responder, 200, {{QStringLiteral("events"), events}});
 }
 

@@ -30,11 +30,6 @@ std::optional<BasicCredential> basicCredential(const QByteArray& header)
                            QString::fromUtf8(decoded.decoded.sliced(colon + 1))};
 }
 
-AuthError unauthorized()
-{
-    return AuthError{AuthError::Code::Unauthorized, QStringLiteral("Unauthorized"), 0};
-}
-
 } // namespace
 
 std::optional<AuthResult> Authenticator::authenticateNow(const HttpRequest& request, const ClientInfo& client) const
@@ -50,7 +45,7 @@ std::optional<AuthResult> Authenticator::authenticateNow(const HttpRequest& requ
     }
     if (const auto basic = basicCredential(header))
         return m_auth.authenticateBasicNow(basic->username, basic->password, client);
-    return unauthorized();
+    return AuthError::unauthorized();
 }
 
 void Authenticator::authenticateLater(const HttpRequest& request, const ClientInfo& client,
@@ -58,7 +53,7 @@ void Authenticator::authenticateLater(const HttpRequest& request, const ClientIn
 {
     const auto basic = basicCredential(request.authorization);
     if (!basic) {
-        done(unauthorized());
+        done(AuthError::unauthorized());
         return;
     }
     m_auth.verifyBasic(basic->username, basic->password, client, std::move(done));

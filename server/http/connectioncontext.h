@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/connectionlimits.h"
+#include "values/connectionlimits.h"
 
 #include <QByteArray>
 #include <QString>

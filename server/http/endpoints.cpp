@@ -42,7 +42,7 @@ void Endpoints::serveUnmatched(const HttpRequest& request, Responder& responder)
         sendError(r, call.dialect, AuthError{AuthError::Code::NotFound, QStringLiteral("Not found"), 0});
     };
     static const EndpointHandler methodNotAllowed = [](const Call& call, Responder& r) {
-        sendError(r, call.dialect, AuthError{AuthError::Code::MethodNotAllowed, QStringLiteral("Method not allowed"), 0});
+        sendTransportError(r, call.dialect, 405, QStringLiteral("Method not allowed"));
     };
     const Dialect dialect = dialectForPath(request.path);
     QStringList ignored;

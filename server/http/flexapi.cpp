@@ -1,10 +1,13 @@
 #include "http/flexapi.h"
 
-#include "config.h"
 #include "core/authservice.h"
+#include "core/passwordservice.h"
+#include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
+#include "values/isotime.h"
+#include "values/tokenlifetimes.h"
 
 #include <QJsonValue>
 
@@ -82,7 +85,7 @@ void logout(AuthService& auth, const Call& call, Responder& responder)
     responder.sendJson(200, {});
 }
 
-void setPassword(AuthService& auth, const Call& call, Responder& responder)
+void setPassword(const ApiContext& api, const Call& call, Responder& responder)
 {
     if (!requireAdmin(call, responder))
         return;
@@ -90,7 +93,7 @@ void setPassword(AuthService& auth, const Call& call, Responder& responder)
     if (!password)
         return;
     auto pending = std::make_shared<Responder>(std::move(responder));
-    auth.setPassword(auth.adminAccountId(), *password, call.principal, call.client,
+    api.passwords.setPassword(api.auth.adminAccountId(), *password, call.principal, call.client,
                      [pending](std::optional<AuthError> error) {
                          if (error)
                              sendError(*pending, Dialect::Flex, *error);
@@ -99,12 +102,12 @@ void setPassword(AuthService& auth, const Call& call, Responder& responder)
                      });
 }
 
-void removePassword(AuthService& auth, const Call& call, Responder& responder)
+void removePassword(const ApiContext& api, const Call& call, Responder& responder)
 {
     if (!requireAdmin(call, responder))
         return;
-    if (auth.authEnabled()) {
-        if (const auto error = auth.removeAdminPassword(call.principal, call.client)) {
+    if (api.auth.authEnabled()) {
+        if (const auto error = api.passwords.removeAdminPassword(call.principal, call.client)) {
             sendError(responder, Dialect::Flex, *error);
             return;
         }
@@ -114,10 +117,11 @@ void removePassword(AuthService& auth, const Call& call, Responder& responder)
 
 } // namespace
 
-void FlexApi::registerRoutes(Endpoints& endpoints, const Config& config)
+void FlexApi::registerRoutes(const ApiContext& api)
 {
-    AuthService& auth = endpoints.auth();
-    const qint64 lifetime = config.flexTokenSecs;
+    Endpoints& endpoints = api.endpoints;
+    AuthService& auth = api.auth;
+    const qint64 lifetime = api.lifetimes.flexTokenSecs;
     const QJsonObject ok{{QStringLiteral("status"), QStringLiteral("ok")}};
 
     endpoints.add(HttpMethod::Get, QStringLiteral("/flex/health"), Access::Public, QStringLiteral("Liveness"),
@@ -148,10 +152,10 @@ void FlexApi::registerRoutes(Endpoints& endpoints, const Config& config)
                   [&auth](const Call& call, Responder& r) { logout(auth, call, r); });
     endpoints.add(HttpMethod::Put, QStringLiteral("/flex/auth/password"), Access::OpenUntilPasswordSet,
                   QStringLiteral("Set or change the device password"),
-                  [&auth](const Call& call, Responder& r) { setPassword(auth, call, r); });
+                  [api](const Call& call, Responder& r) { setPassword(api, call, r); });
     endpoints.add(HttpMethod::Delete, QStringLiteral("/flex/auth/password"), Access::Authenticated,
                   QStringLiteral("Remove the device password (disables authentication)"),
-                  [&auth](const Call& call, Responder& r) { removePassword(auth, call, r); });
+                  [api](const Call& call, Responder& r) { removePassword(api, call, r); });
     // Any other /flex path is protected: 401 without a credential, else 404 (or whatever
     // an embedding application serves there).
     endpoints.setFallback(QStringLiteral("/flex/"), Access::Authenticated, [](const Call&, Responder& r) {

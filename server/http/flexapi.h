@@ -1,10 +1,9 @@
 #pragma once
 
-class Endpoints;
-struct Config;
+struct ApiContext;
 
 // The flex dialect (API.md, "flex dialect"): an encoder's optional single-password auth.
 // The password is the built-in admin account's; its presence enables authentication.
 namespace FlexApi {
-void registerRoutes(Endpoints& endpoints, const Config& config);
+void registerRoutes(const ApiContext& api);
 }

@@ -4,7 +4,7 @@
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
-#include "http/forwardauthrules.h"
+#include "values/forwardauthrules.h"
 
 #include <algorithm>
 #include <cctype>

@@ -2,7 +2,7 @@
 
 #include "crypto/tlsidentity.h"
 #include "http/connectioncontext.h"
-#include "http/connectionlimits.h"
+#include "values/connectionlimits.h"
 #include "http/routetable.h"
 
 #include <QHostAddress>

@@ -3,7 +3,7 @@
 #include "core/auditlog.h"
 #include "core/wstokens.h"
 #include "http/httplog.h"
-#include "http/restjson.h"
+#include "values/recordjson.h"
 
 #include <QJsonDocument>
 #include <QSslSocket>
@@ -88,7 +88,7 @@ void LogStream::broadcast(const AuditEventRecord& event)
     if (m_streams.isEmpty())
         return;
     const QString frame =
-        QString::fromUtf8(QJsonDocument(RestJson::auditEvent(event)).toJson(QJsonDocument::Compact));
+        QString::fromUtf8(QJsonDocument(RecordJson::auditEvent(event)).toJson(QJsonDocument::Compact));
     const QList<QWebSocket*> sockets = m_streams.keys();
     for (QWebSocket* socket : sockets) {
         if (!closeIfOverQueued(socket))

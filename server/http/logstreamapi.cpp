@@ -75,9 +75,8 @@ void LogStreamApi::registerRoutes(const ApiContext& api, WsTokens& tokens, const
                       QStringLiteral("Audit events as JSON text frames (WebSocket upgrade with ?token= from "
                                      "/api/ws-token)"),
                       [](const Call& call, Responder& r) {
-                          sendError(r, call.dialect,
-                                    AuthError{AuthError::Code::UpgradeRequired,
-                                              QStringLiteral("This is a WebSocket endpoint: upgrade with a token"), 0});
+                          sendTransportError(r, call.dialect, 426,
+                                             QStringLiteral("This is a WebSocket endpoint: upgrade with a token"));
                       });
 }
 

@@ -1,11 +1,11 @@
 #include "http/managerapi.h"
 
-#include "config.h"
 #include "core/authservice.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
+#include "values/tokenlifetimes.h"
 
 #include <memory>
 
@@ -50,7 +50,7 @@ void login(const ApiContext& api, const Call& call, Responder& responder)
         return;
     }
     auto pending = std::make_shared<Responder>(std::move(responder));
-    const LoginRequest request{*username, *password, api.config.managerAccessSecs, api.config.refreshSecs,
+    const LoginRequest request{*username, *password, api.lifetimes.managerAccessSecs, api.lifetimes.refreshSecs,
                                call.client};
     // An unknown user gets exactly the answer (and the argon2id work) of a wrong password:
     // the document's 403 user_not_exist would tell an attacker which accounts exist.
@@ -69,7 +69,7 @@ void refresh(const ApiContext& api, const Call& call, Responder& responder)
         sendManagerError(responder, Code::BadRequest, QStringLiteral("Body must be JSON: {\"refreshToken\": \"...\"}"));
         return;
     }
-    sendSession(responder, api.auth.refresh(token->toUtf8(), api.config.managerAccessSecs, api.config.refreshSecs,
+    sendSession(responder, api.auth.refresh(token->toUtf8(), api.lifetimes.managerAccessSecs, api.lifetimes.refreshSecs,
                                             call.client));
 }
 

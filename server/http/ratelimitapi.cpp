@@ -7,8 +7,9 @@
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
-#include "http/jsonbody.h"
 #include "http/restjson.h"
+#include "values/isotime.h"
+#include "values/recordjson.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -55,7 +56,7 @@ void events(RateLimiter& limiter, const Call& call, Responder& responder)
         return;
     QJsonArray list;
     for (const RateLimitEventRecord& event : limiter.recentEvents(*since, int(*limit), *ip))
-        list.append(RestJson::rateLimitEvent(event));
+        list.append(RecordJson::rateLimitEvent(event));
     RestJson::sendSuccess(responder, 200, {{QStringLiteral("events"), list}});
 }
 

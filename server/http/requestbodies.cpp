@@ -1,6 +1,7 @@
 #include "http/requestbodies.h"
 
 #include "http/jsonbody.h"
+#include "values/isotime.h"
 
 #include <QJsonArray>
 

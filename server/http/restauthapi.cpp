@@ -1,14 +1,16 @@
 #include "http/restauthapi.h"
 
-#include "config.h"
 #include "core/accountstore.h"
 #include "core/authservice.h"
+#include "core/passwordservice.h"
 #include "core/permissions.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
 #include "http/restjson.h"
+#include "values/recordjson.h"
+#include "values/tokenlifetimes.h"
 
 #include <QJsonArray>
 
@@ -45,7 +47,7 @@ void login(const ApiContext& api, const Call& call, Responder& responder)
         return;
     }
     auto pending = std::make_shared<Responder>(std::move(responder));
-    const LoginRequest request{*username, *password, api.config.restAccessSecs, api.config.refreshSecs, call.client};
+    const LoginRequest request{*username, *password, api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs, call.client};
     api.auth.login(request, [pending](LoginResult result) {
         if (auto* error = std::get_if<AuthError>(&result); error && error->code == Code::InvalidCredentials)
             error->message = QStringLiteral("Invalid username or password");
@@ -63,7 +65,7 @@ void refresh(const ApiContext& api, const Call& call, Responder& responder)
         RestJson::sendError(responder, Code::BadRequest, QStringLiteral("refresh_token string is required"));
         return;
     }
-    sendPair(responder, api.auth.refresh(token->toUtf8(), api.config.restAccessSecs, api.config.refreshSecs,
+    sendPair(responder, api.auth.refresh(token->toUtf8(), api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs,
                                          call.client));
 }
 
@@ -76,7 +78,7 @@ void logout(AuthService& auth, const Call& call, Responder& responder)
         RestJson::sendSuccess(responder, 200);
 }
 
-void changePassword(AuthService& auth, const Call& call, Responder& responder)
+void changePassword(PasswordService& passwords, const Call& call, Responder& responder)
 {
     const auto body = RestJson::requireObject(
         call.request, responder, QStringLiteral("{\"current_password\": \"...\", \"new_password\": \"...\"}"));
@@ -102,7 +104,7 @@ void changePassword(AuthService& auth, const Call& call, Responder& responder)
         return;
     }
     auto pending = std::make_shared<Responder>(std::move(responder));
-    auth.changePassword(call.principal, *current, *next, call.client, [pending](std::optional<AuthError> error) {
+    passwords.changePassword(call.principal, *current, *next, call.client, [pending](std::optional<AuthError> error) {
         if (!error) {
             RestJson::sendSuccess(*pending, 200);
             return;
@@ -123,7 +125,7 @@ void me(const ApiContext& api, const Call& call, Responder& responder)
     }
     RestJson::sendSuccess(
         responder, 200,
-        {{QStringLiteral("user"), RestJson::user(*account)},
+        {{QStringLiteral("user"), RecordJson::user(*account)},
          {QStringLiteral("permissions"), QJsonArray::fromStringList(api.permissions.permissionsOf(call.principal))},
          {QStringLiteral("auth"), authMethodName(call.principal.method)}});
 }
@@ -152,7 +154,7 @@ void RestAuthApi::registerRoutes(const ApiContext& api)
                   [&auth = api.auth](const Call& call, Responder& r) { logout(auth, call, r); });
     endpoints.add(HttpMethod::Post, QStringLiteral("/api/change-password"), Access::Authenticated,
                   QStringLiteral("Change the caller's password; the account's other sessions end"),
-                  [&auth = api.auth](const Call& call, Responder& r) { changePassword(auth, call, r); });
+                  [&passwords = api.passwords](const Call& call, Responder& r) { changePassword(passwords, call, r); });
     endpoints.add(HttpMethod::Get, QStringLiteral("/api/me"), Access::Authenticated,
                   QStringLiteral("The caller: user, permissions and how it authenticated"),
                   [api](const Call& call, Responder& r) { me(api, call, r); });

@@ -2,11 +2,6 @@
 
 #include "core/autherror.h"
 #include "http/responder.h"
-#include "storage/accountrepository.h"
-#include "storage/apitokenrepository.h"
-#include "storage/auditrepository.h"
-#include "storage/ratelimiteventrepository.h"
-#include "storage/sessionrepository.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -15,23 +10,9 @@
 
 struct HttpRequest;
 
-// The rest dialect's JSON renderings (API.md, "rest dialect" and "Administration"), shared
-// by its route files and the WebSocket log stream, so an object looks the same everywhere.
-// Times are "YYYY-MM-DDTHH:MM:SSZ"; a time that never happened is null.
+// The rest dialect's answers: the success envelope, errors, and reading a body or a query
+// number or answering 400. The records inside answers are values/recordjson.h.
 namespace RestJson {
-
-// {"id", "username", "firstname", "lastname", "role", "disabled", "created_at", "updated_at"}:
-// never the password hash.
-QJsonObject user(const AccountRecord& account);
-// {"id", "user", "dialect", "client_ip", "user_agent", "created_at", "last_seen_at", "expires_at", "current"}
-QJsonObject session(const SessionRecord& session, const QString& username, bool current);
-// {"id", "name", "permissions", "created_at", "expires_at", "last_used_at", "last_used_ip", "hint",
-// "created_by"}: never the secret (which is not stored) nor its hash.
-QJsonObject apiToken(const ApiTokenRecord& token, const QString& createdBy);
-// {"id", "at", "client_ip", "kind", "dialect", "username", "detail"}
-QJsonObject rateLimitEvent(const RateLimitEventRecord& event);
-// {"id", "at", "kind", "actor", "client_ip", "detail"}: `detail` parsed back to an object.
-QJsonObject auditEvent(const AuditEventRecord& event);
 
 // {"status": "success"} plus `fields`.
 QJsonObject success(QJsonObject fields = {});

@@ -9,6 +9,7 @@
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/restjson.h"
+#include "values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -33,7 +34,7 @@ void list(const ApiContext& api, const Call& call, Responder& responder)
     for (const SessionRecord& session : visible) {
         const AccountRecord* account = api.accountStore.byId(session.accountId);
         const QString username = account ? account->username : QString();
-        sessions.append(RestJson::session(session, username, session.id == caller.sessionId));
+        sessions.append(RecordJson::session(session, username, session.id == caller.sessionId));
     }
     RestJson::sendSuccess(responder, 200, {{QStringLiteral("sessions"), sessions}});
 }

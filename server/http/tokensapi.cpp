@@ -1,12 +1,13 @@
 #include "http/tokensapi.h"
 
 #include "core/apitokenservice.h"
-#include "core/decimal.h"
+#include "values/decimal.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/requestbodies.h"
 #include "http/restjson.h"
+#include "values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -42,7 +43,7 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
     const auto& created = std::get<CreatedApiToken>(result);
     RestJson::sendSuccess(responder, 201,
                           {{QStringLiteral("token"),
-                            RestJson::apiToken(created.token, api.apiTokens.creatorName(created.token))},
+                            RecordJson::apiToken(created.token, api.apiTokens.creatorName(created.token))},
                            {QStringLiteral("secret"), QString::fromLatin1(created.secret)}});
 }
 
@@ -50,7 +51,7 @@ void list(const ApiContext& api, Responder& responder)
 {
     QJsonArray tokens;
     for (const ApiTokenRecord& token : api.apiTokens.list())
-        tokens.append(RestJson::apiToken(token, api.apiTokens.creatorName(token)));
+        tokens.append(RecordJson::apiToken(token, api.apiTokens.creatorName(token)));
     RestJson::sendSuccess(responder, 200, {{QStringLiteral("tokens"), tokens}});
 }
 

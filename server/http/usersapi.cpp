@@ -2,13 +2,14 @@
 
 #include "core/accountservice.h"
 #include "core/accountstore.h"
-#include "core/authservice.h"
-#include "core/decimal.h"
+#include "values/decimal.h"
+#include "core/passwordservice.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/requestbodies.h"
 #include "http/restjson.h"
+#include "values/recordjson.h"
 
 #include <QJsonArray>
 
@@ -40,14 +41,14 @@ void sendUser(Responder& responder, int status, const AccountResult& result)
         sendError(responder, Dialect::Rest, *error);
     else
         RestJson::sendSuccess(responder, status,
-                              {{QStringLiteral("user"), RestJson::user(std::get<AccountRecord>(result))}});
+                              {{QStringLiteral("user"), RecordJson::user(std::get<AccountRecord>(result))}});
 }
 
 void list(AccountService& accounts, Responder& responder)
 {
     QJsonArray users;
     for (const AccountRecord& account : accounts.list())
-        users.append(RestJson::user(account));
+        users.append(RecordJson::user(account));
     RestJson::sendSuccess(responder, 200, {{QStringLiteral("users"), users}});
 }
 
@@ -68,8 +69,8 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
     draft.lastname = user->lastname;
     auto pending = std::make_shared<Responder>(std::move(responder));
     // Policy and hashing run on the pool; the account is created only with a hash in hand.
-    api.auth.hashPassword(user->password, [api, draft, principal = call.principal, client = call.client,
-                                           pending](const AuthService::HashResult& hashed) mutable {
+    api.passwords.hashPassword(user->password, [api, draft, principal = call.principal, client = call.client,
+                                           pending](const PasswordService::HashResult& hashed) mutable {
         if (const auto* error = std::get_if<AuthError>(&hashed)) {
             sendError(*pending, Dialect::Rest, *error);
             return;
@@ -91,7 +92,7 @@ std::optional<UserChange> parseChange(const QJsonObject& body, Responder& respon
 void setPasswordAndAnswer(const ApiContext& api, qint64 id, const QString& password, const Principal& actor,
                           const ClientInfo& client, const std::shared_ptr<Responder>& pending)
 {
-    api.auth.setPassword(id, password, actor, client, [api, id, pending](std::optional<AuthError> error) {
+    api.passwords.setPassword(id, password, actor, client, [api, id, pending](std::optional<AuthError> error) {
         const AccountRecord* account = api.accountStore.byId(id);
         if (!error && !account)
             error = AuthError{Code::NotFound, QStringLiteral("No such account"), 0};
@@ -104,12 +105,12 @@ void setPasswordAndAnswer(const ApiContext& api, qint64 id, const QString& passw
 
 // Fields and password together: the new password is put to the policy first, so that a
 // refused password leaves the other fields unchanged too; then the fields, then the
-// password (hashed again: AuthService commits only a hash it made itself).
+// password (hashed again: PasswordService commits only a hash it made itself).
 void updateThenSetPassword(const ApiContext& api, qint64 id, const UserChange& change, const Call& call,
                            const std::shared_ptr<Responder>& pending)
 {
-    api.auth.hashPassword(*change.password, [api, id, change, principal = call.principal, client = call.client,
-                                             pending](const AuthService::HashResult& hashed) {
+    api.passwords.hashPassword(*change.password, [api, id, change, principal = call.principal, client = call.client,
+                                             pending](const PasswordService::HashResult& hashed) {
         if (const auto* error = std::get_if<AuthError>(&hashed)) {
             sendError(*pending, Dialect::Rest, *error);
             return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "values/accountrecord.h"
+
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
@@ -8,19 +10,6 @@
 #include <vector>
 
 class Database;
-
-struct AccountRecord
-{
-    qint64 id = 0;
-    QString username;
-    QString firstname;
-    QString lastname;
-    QString role;            // "admin" | "operator" | "viewer"
-    QByteArray passwordHash; // PHC argon2id or imported bcrypt; empty = no password set
-    bool disabled = false;
-    qint64 createdAtMs = 0;
-    qint64 updatedAtMs = 0;
-};
 
 class AccountRepository
 {

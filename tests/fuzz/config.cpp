@@ -3,7 +3,7 @@
 // "--key=value" for the command line. Properties:
 // - it loads, or says why not in a non-empty message that never shows SECRET_KEY;
 // - what loads holds only values inside the documented ranges.
-#include "configloader.h"
+#include "config/configloader.h"
 
 #include "tests/fuzz/fuzzinput.h"
 
@@ -74,8 +74,8 @@ void checkLoaded(const Config& config)
     require(inRange(config.maxLoginAttempts, 0, 1'000'000) && inRange(config.rateLimitWindowSecs, 1, 30 * 86400));
     require(std::isfinite(config.globalRateLimitRps) && config.globalRateLimitRps >= 0);
     require(inRange(config.globalRateLimitBurst, 1, 1'000'000));
-    for (const qint64 lifetime : {config.flexTokenSecs, config.restAccessSecs, config.managerAccessSecs,
-                                  config.refreshSecs})
+    for (const qint64 lifetime : {config.lifetimes.flexTokenSecs, config.lifetimes.restAccessSecs, config.lifetimes.managerAccessSecs,
+                                  config.lifetimes.refreshSecs})
         require(inRange(lifetime, 1, TenYears));
     for (const auto& [address, prefix] : config.trustedProxies) {
         const int bits = address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;

@@ -5,7 +5,7 @@
 //   its unit, written as ASCII digits and at most one unit letter (whitespace around);
 // - a canonical spelling ("<digits><unit>") gives exactly n × unit, within the bounds;
 // - the value written back as seconds, or in its unit, parses to the same value.
-#include "configloader.h"
+#include "config/configloader.h"
 
 #include <QRegularExpression>
 

@@ -8,6 +8,7 @@
 // - a time that parses prints (isoUtc) and parses back to the same second.
 #include "http/jsonbody.h"
 #include "http/requestbodies.h"
+#include "values/isotime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,7 @@
 //   '/', no NUL or '\') and normalising it again (percent-encoded) changes nothing;
 // - match() picks a rule that covers the method and the path on whole segments, with the
 //   longest prefix, a rule naming the method before '*'; nullptr only when no rule covers.
-#include "http/forwardauthrules.h"
+#include "values/forwardauthrules.h"
 
 #include "tests/fuzz/fuzzinput.h"
 

@@ -123,7 +123,7 @@ void FlexLoginTest::tokenLifetimeIsConfigurable()
 {
     FlexFixture shortLived([](Config& config) {
         config.globalRateLimitRps = 0;
-        config.flexTokenSecs = 600;
+        config.lifetimes.flexTokenSecs = 600;
     });
     QVERIFY2(shortLived.start(), qPrintable(shortLived.startError()));
     QVERIFY(shortLived.enableAuth(TestPasswords::first()));

@@ -166,7 +166,7 @@ void ManagerAuthTest::loginClaims()
 void ManagerAuthTest::accessLifetimeConfigurable()
 {
     cleanup();
-    m_fx = std::make_unique<RestFixture>([](Config& config) { config.managerAccessSecs = 90; });
+    m_fx = std::make_unique<RestFixture>([](Config& config) { config.lifetimes.managerAccessSecs = 90; });
     QVERIFY2(m_fx->start(), qPrintable(m_fx->startError()));
     m_manager = std::make_unique<ManagerClient>(m_fx->http, m_fx->server);
     enable();

@@ -194,7 +194,7 @@ void RestAuthTest::accessLifetimeConfigurable_data()
 void RestAuthTest::accessLifetimeConfigurable()
 {
     QFETCH(qint64, lifetime);
-    RestFixture fx([lifetime](Config& config) { config.restAccessSecs = lifetime; });
+    RestFixture fx([lifetime](Config& config) { config.lifetimes.restAccessSecs = lifetime; });
     QVERIFY2(fx.start(), qPrintable(fx.startError()));
     QVERIFY(fx.enableAuth());
     const TokenPair pair = fx.rest.loginPair(QStringLiteral("admin"), TestPasswords::first());

@@ -1,6 +1,6 @@
 #include "environmentconfig.h"
 
-#include "server/configloader.h"
+#include "server/config/configloader.h"
 
 #include <QtGlobal>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/core/clock.h"
-#include "server/config.h"
+#include "server/config/config.h"
 #include "server/serverthread.h"
 
 #include <QByteArray>

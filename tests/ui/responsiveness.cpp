@@ -1,10 +1,10 @@
 // The server thread held busy (password hashes, as a slow hash would): the GUI's event loop
 // still answers within 50 ms, and what the panel asked for arrives once the server is free.
 
+#include "server/core/passwordservice.h"
 #include "support/eventloopprobe.h"
 #include "support/panelfixture.h"
 
-#include "server/core/authservice.h"
 #include "server/server.h"
 #include "ui/mainwindow.h"
 #include "ui/serverbridge.h"
@@ -89,7 +89,7 @@ void ResponsivenessTest::holdServerThreadBusy(std::atomic<int>* state)
             busy.start();
             int hashes = 0;
             while (busy.elapsed() < BusyMs) {
-                AuthService::hashPasswordNow(TestPasswords::third()); // argon2id on the server's own thread
+                PasswordService::hashPasswordNow(TestPasswords::third()); // argon2id on the server's own thread
                 ++hashes;
             }
             qInfo("server thread: %d password hashes in %lld ms", hashes, busy.elapsed());

@@ -1,4 +1,4 @@
-#include "http/forwardauthrules.h"
+#include "values/forwardauthrules.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/panelvalues.h"
+#include "server/panel/panelvalues.h"
 #include "valuetablemodel.h"
 
 // The user accounts, the built-in admin (the device password) first.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/panelvalues.h"
+#include "server/panel/panelvalues.h"
 #include "valuetablemodel.h"
 
 #include <QSortFilterProxyModel>

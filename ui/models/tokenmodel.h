@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/panelvalues.h"
+#include "server/panel/panelvalues.h"
 #include "valuetablemodel.h"
 
 // The API tokens that are not revoked (expired ones included), newest first. Never holds

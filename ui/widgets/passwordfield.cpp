@@ -1,6 +1,6 @@
 #include "passwordfield.h"
 
-#include "server/crypto/passwordpolicy.h"
+#include "ui/serverbridge.h"
 
 #include <QFutureWatcher>
 #include <QLabel>
@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 constexpr int DictionaryDelayMs = 250;
@@ -23,10 +22,10 @@ PasswordField::PasswordField(const QString& objectPrefix, QWidget* parent)
     m_feedback->setObjectName(objectPrefix + QStringLiteral("Feedback"));
     for (QLineEdit* edit : {m_password, m_confirm}) {
         edit->setEchoMode(QLineEdit::Password);
-        edit->setMaxLength(PasswordPolicy::MaxBytes);
+        edit->setMaxLength(ServerBridge::passwordRules().maxBytes);
         connect(edit, &QLineEdit::textChanged, this, &PasswordField::onEdited);
     }
-    m_password->setPlaceholderText(tr("New password (at least %1 characters)").arg(PasswordPolicy::MinCodePoints));
+    m_password->setPlaceholderText(tr("New password (at least %1 characters)").arg(ServerBridge::passwordRules().minCodePoints));
     m_confirm->setPlaceholderText(tr("The same password again"));
     m_feedback->setWordWrap(true);
     m_debounce->setSingleShot(true);
@@ -64,12 +63,12 @@ void PasswordField::onEdited()
     setAcceptable(false);
     const QString password = m_password->text();
     if (password.isEmpty()) {
-        show(tr("At least %1 characters; not a common password.").arg(PasswordPolicy::MinCodePoints), false);
+        show(tr("At least %1 characters; not a common password.").arg(ServerBridge::passwordRules().minCodePoints), false);
         return;
     }
-    const PasswordCheck length = PasswordPolicy::checkLength(password);
-    if (!length.acceptable) {
-        show(length.reason, false);
+    const OpResult length = ServerBridge::checkPasswordLength(password);
+    if (!length.ok) {
+        show(length.message, false);
         return;
     }
     if (m_confirm->text() != password) {
@@ -83,16 +82,16 @@ void PasswordField::onEdited()
 void PasswordField::checkDictionary()
 {
     const quint64 generation = m_generation;
-    auto* watcher = new QFutureWatcher<PasswordCheck>(this);
-    connect(watcher, &QFutureWatcher<PasswordCheck>::finished, this, [this, watcher, generation] {
+    auto* watcher = new QFutureWatcher<OpResult>(this);
+    connect(watcher, &QFutureWatcher<OpResult>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // the text changed meanwhile
-        const PasswordCheck check = watcher->result();
-        show(check.acceptable ? tr("Good: long enough and not a common password.") : check.reason, check.acceptable);
-        setAcceptable(check.acceptable);
+        const OpResult check = watcher->result();
+        show(check.ok ? tr("Good: long enough and not a common password.") : check.message, check.ok);
+        setAcceptable(check.ok);
     });
-    watcher->setFuture(QtConcurrent::run(&PasswordPolicy::check, m_password->text()));
+    watcher->setFuture(ServerBridge::checkPassword(m_password->text()));
 }
 
 void PasswordField::show(const QString& text, bool good)

@@ -1,4 +1,4 @@
-#include "loginactivitycounter.h"
+#include "panel/loginactivitycounter.h"
 
 namespace {
 constexpr qint64 MinuteMs = 60'000;

@@ -1,4 +1,4 @@
-#include "panelconvert.h"
+#include "panel/panelconvert.h"
 
 #include "core/accountstore.h"
 #include "server.h"

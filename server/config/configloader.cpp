@@ -1,6 +1,6 @@
-#include "configloader.h"
+#include "config/configloader.h"
 
-#include "core/decimal.h"
+#include "values/decimal.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,12 +51,12 @@ Apply limit(int ConnectionLimits::*field, qint64 min, qint64 max)
     };
 }
 
-Apply duration(qint64 Config::*field)
+Apply duration(qint64 TokenLifetimes::*field)
 {
     return [=](Config& config, const QString& text) {
         const auto value = parseDuration(text);
         if (value)
-            config.*field = *value;
+            config.lifetimes.*field = *value;
         return value.has_value();
     };
 }
@@ -188,12 +188,12 @@ const std::vector<Setting>& settings()
         {"trusted_proxies", {u"GATEHOUSE_TRUSTED_PROXIES"_s},
          "comma-separated addresses/subnets whose X-Forwarded-For is believed", applyTrustedProxies},
         {"flex_token_duration", {u"FLEX_TOKEN_DURATION"_s}, "flex token lifetime (24h)",
-         duration(&Config::flexTokenSecs)},
+         duration(&TokenLifetimes::flexTokenSecs)},
         {"jwt_expire_duration", {u"JWT_EXPIRE_DURATION"_s}, "rest access token lifetime (8h)",
-         duration(&Config::restAccessSecs)},
+         duration(&TokenLifetimes::restAccessSecs)},
         {"manager_access_duration", {u"MANAGER_ACCESS_DURATION"_s}, "manager access token lifetime (15m)",
-         duration(&Config::managerAccessSecs)},
-        {"refresh_duration", {u"REFRESH_DURATION"_s}, "refresh token lifetime (7d)", duration(&Config::refreshSecs)},
+         duration(&TokenLifetimes::managerAccessSecs)},
+        {"refresh_duration", {u"REFRESH_DURATION"_s}, "refresh token lifetime (7d)", duration(&TokenLifetimes::refreshSecs)},
         {"resources", {u"GATEHOUSE_RESOURCES"_s}, "declared resources, e.g. redirect,page,agent", applyResources},
         {"forward_auth_rules", {u"GATEHOUSE_FORWARD_AUTH_RULES"_s},
          "forward-auth rules \"METHODS PATH-PREFIX REQUIREMENT; ...\", e.g. \"GET /pages page:read\"",

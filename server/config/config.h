@@ -1,8 +1,9 @@
 #pragma once
 
 #include "crypto/keystore.h"
-#include "http/connectionlimits.h"
-#include "http/forwardauthrules.h"
+#include "values/connectionlimits.h"
+#include "values/forwardauthrules.h"
+#include "values/tokenlifetimes.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -35,11 +36,7 @@ struct Config
     int globalRateLimitBurst = 60;            // GLOBAL_RATE_LIMIT_BURST
     QList<QPair<QHostAddress, int>> trustedProxies; // subnets whose X-Forwarded-For is believed
 
-    // Lifetimes (seconds)
-    qint64 flexTokenSecs = 24 * 3600;         // FLEX_TOKEN_DURATION
-    qint64 restAccessSecs = 8 * 3600;         // JWT_EXPIRE_DURATION
-    qint64 managerAccessSecs = 15 * 60;       // MANAGER_ACCESS_DURATION
-    qint64 refreshSecs = 7 * 24 * 3600;       // REFRESH_DURATION
+    TokenLifetimes lifetimes;                 // FLEX_TOKEN_DURATION, JWT_EXPIRE_DURATION, ...
 
     // Declared resources (beyond the built-in ones)
     QStringList resources;                    // resources = redirect, page, agent / GATEHOUSE_RESOURCES

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "panelvalues.h"
+#include "panel/panelvalues.h"
 
 #include <QObject>
 
@@ -59,6 +59,12 @@ public:
     OpResult revokeSession(const QString& id);
     OpResult revokeSessionsOf(qint64 accountId);
     OpResult unblock(const QString& ip);
+
+    // The password policy, for a password field's live feedback: its bounds, the cheap length
+    // check, and the whole check (the dictionary: blocking, so never on the GUI thread).
+    static PasswordRules passwordRules();
+    static OpResult checkPasswordLength(const QString& password);
+    static OpResult checkPassword(const QString& password);
 
 signals:
     // Answers on their way to the GUI thread (see ServerBridge).

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "loginactivitycounter.h"
-#include "panelvalues.h"
+#include "panel/loginactivitycounter.h"
+#include "panel/panelvalues.h"
 
 #include <QObject>
 #include <QSet>

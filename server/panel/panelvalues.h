@@ -22,6 +22,13 @@ struct OpResult
     static OpResult failure(const QString& message) { return OpResult{false, message}; }
 };
 
+// The password policy's bounds, for a password field's hints and input limit.
+struct PasswordRules
+{
+    int minCodePoints = 0;
+    int maxBytes = 0;
+};
+
 struct ServerStatus
 {
     bool listening = false;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "configloader.h"
+#include "config/configloader.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "core/decimal.h"
+#include "values/decimal.h"
 
 namespace Decimal {
 

@@ -1,4 +1,4 @@
-#include "controlpanel.h"
+#include "panel/controlpanel.h"
 
 #include "core/accountservice.h"
 #include "core/adminactions.h"
@@ -7,11 +7,13 @@
 #include "core/auditlog.h"
 #include "core/authservice.h"
 #include "core/clock.h"
+#include "core/passwordservice.h"
 #include "core/permissions.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
-#include "panelconvert.h"
-#include "panelfeed.h"
+#include "crypto/passwordpolicy.h"
+#include "panel/panelconvert.h"
+#include "panel/panelfeed.h"
 #include "server.h"
 
 #include <QPointer>
@@ -19,6 +21,11 @@
 #include <algorithm>
 
 namespace {
+
+OpResult fromCheck(const PasswordCheck& check)
+{
+    return check.acceptable ? OpResult::success() : OpResult::failure(check.reason);
+}
 
 OpResult fromError(const std::optional<AuthError>& error)
 {
@@ -143,7 +150,7 @@ void ControlPanel::setDevicePassword(const QString& password, Done done)
 
 OpResult ControlPanel::removeDevicePassword()
 {
-    return fromError(m_server.auth().removeAdminPassword(operatorPrincipal(), operatorClient()));
+    return fromError(m_server.passwords().removeAdminPassword(operatorPrincipal(), operatorClient()));
 }
 
 void ControlPanel::createAccount(const NewAccount& account, Done done)
@@ -154,8 +161,8 @@ void ControlPanel::createAccount(const NewAccount& account, Done done)
     draft.lastname = account.lastname;
     draft.role = account.role;
     // Policy and hashing on the pool; the account is created only with a hash in hand.
-    m_server.auth().hashPassword(account.password, [this, draft, done = guarded(std::move(done))](
-                                                       const AuthService::HashResult& hashed) mutable {
+    m_server.passwords().hashPassword(account.password, [this, draft, done = guarded(std::move(done))](
+                                                       const PasswordService::HashResult& hashed) mutable {
         if (const auto* error = std::get_if<AuthError>(&hashed)) {
             done(OpResult::failure(error->message));
             return;
@@ -186,7 +193,7 @@ OpResult ControlPanel::removeAccount(qint64 id)
 
 void ControlPanel::resetPassword(qint64 id, const QString& password, Done done)
 {
-    m_server.auth().setPassword(id, password, operatorPrincipal(), operatorClient(),
+    m_server.passwords().setPassword(id, password, operatorPrincipal(), operatorClient(),
                                 [done = guarded(std::move(done))](std::optional<AuthError> error) {
                                     done(fromError(error));
                                 });
@@ -247,4 +254,19 @@ OpResult ControlPanel::unblock(const QString& ip)
     return OpResult::failure(error->code == AuthError::Code::NotFound
                                  ? tr("That address is not blocked.")
                                  : tr("Storage unavailable, nothing was changed."));
+}
+
+PasswordRules ControlPanel::passwordRules()
+{
+    return {PasswordPolicy::MinCodePoints, PasswordPolicy::MaxBytes};
+}
+
+OpResult ControlPanel::checkPasswordLength(const QString& password)
+{
+    return fromCheck(PasswordPolicy::checkLength(password));
+}
+
+OpResult ControlPanel::checkPassword(const QString& password)
+{
+    return fromCheck(PasswordPolicy::check(password));
 }

@@ -1,4 +1,4 @@
-#include "servingoptions.h"
+#include "config/servingoptions.h"
 
 #include <QStandardPaths>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "panelvalues.h"
+#include "panel/panelvalues.h"
 
 #include <QMap>
 

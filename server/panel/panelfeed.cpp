@@ -1,4 +1,4 @@
-#include "panelfeed.h"
+#include "panel/panelfeed.h"
 
 #include "core/apitokenservice.h"
 #include "core/apitokenstore.h"
@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
-#include "panelconvert.h"
+#include "panel/panelconvert.h"
 #include "server.h"
 
 #include <QTimer>

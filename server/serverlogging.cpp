@@ -1,3 +1,0 @@
-#include "serverlogging.h"
-
-Q_LOGGING_CATEGORY(lcServer, "gatehouse.server", QtInfoMsg)
