@@ -74,8 +74,7 @@ struct Server::Parts
           permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
           apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner),
           credentialCheck(accounts, sessions, apiTokenStore, permissions, clock)
-    {
-    }
+    {}
 
     Database database;
     AccountRepository accountRepository;
@@ -110,8 +109,7 @@ struct Server::Parts
 
 Server::Server(Config config, std::shared_ptr<Clock> clock, QObject* parent)
     : QObject(parent), m_config(std::move(config)), m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
-{
-}
+{}
 
 Server::~Server()
 {
@@ -132,8 +130,8 @@ bool Server::open(QString* error)
         *error = QStringLiteral("crypto self-test failed: ") + *error;
         return false;
     }
-    const auto keys = KeyStore::open(KeyStore::Options{m_config.dataDir, m_config.keyStoreBackend, m_config.secretKey},
-                                     error);
+    const auto keys =
+        KeyStore::open(KeyStore::Options{m_config.dataDir, m_config.keyStoreBackend, m_config.secretKey}, error);
     if (!keys)
         return false;
     qCInfo(lcServer).noquote() << "keys from the" << keys->backendName() << "key store";
@@ -156,7 +154,8 @@ bool Server::checkForwardAuthRules(QString* error) const
     for (const QString& permission : m_config.forwardAuthRules.permissions()) {
         if (!m_parts->permissions.isValid(permission)) {
             *error = QStringLiteral("forward-auth rule needs %1, but %2 is not a declared resource "
-                                    "(resources = ...)").arg(permission, permission.section(u':', 0, 0));
+                                    "(resources = ...)")
+                         .arg(permission, permission.section(u':', 0, 0));
             return false;
         }
     }
@@ -172,7 +171,7 @@ void Server::followExternalChanges()
             qCWarning(lcServer).noquote() << "could not reload accounts:" << error;
         m_parts->sessions.load();
         m_parts->apiTokenStore.load(); // `gatehoused tokens create | revoke`
-        m_parts->limiter.restore(); // e.g. `gatehoused ratelimit unblock`
+        m_parts->limiter.restore();    // e.g. `gatehoused ratelimit unblock`
         qCInfo(lcServer) << "picked up changes made by another process";
         emit externalChangesLoaded();
     });
@@ -180,11 +179,11 @@ void Server::followExternalChanges()
 
 bool Server::listen(QString* error)
 {
-    m_parts->endpoints = std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions,
-                                                     m_config.trustedProxies);
-    const ApiContext api{*m_parts->endpoints, m_parts->auth, m_parts->passwords, m_parts->accountService, m_parts->accounts,
-                         m_parts->permissions, m_parts->sessions, m_parts->limiter,     m_parts->audit,
-                         m_parts->apiTokens, m_config.lifetimes};
+    m_parts->endpoints =
+        std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions, m_config.trustedProxies);
+    const ApiContext api{*m_parts->endpoints, m_parts->auth,        m_parts->passwords, m_parts->accountService,
+                         m_parts->accounts,   m_parts->permissions, m_parts->sessions,  m_parts->limiter,
+                         m_parts->audit,      m_parts->apiTokens,   m_config.lifetimes};
     FlexApi::registerRoutes(api);
     RestAuthApi::registerRoutes(api);
     ManagerApi::registerRoutes(api);
@@ -281,7 +280,8 @@ quint16 Server::port() const
 QString Server::url() const
 {
     const QHostAddress& address = m_config.listenAddress;
-    const bool wildcard = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const bool wildcard =
+        address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
     QString host = wildcard ? QStringLiteral("localhost") : address.toString();
     if (!wildcard && address.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';

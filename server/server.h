@@ -45,8 +45,8 @@ public:
     void stop();
 
     quint16 port() const;
-    QString url() const;                     // e.g. "https://localhost:3539"
-    QString certificateFingerprint() const;  // SHA-256, "" over plain HTTP
+    QString url() const;                    // e.g. "https://localhost:3539"
+    QString certificateFingerprint() const; // SHA-256, "" over plain HTTP
     AuthService& auth();
     PasswordService& passwords();
     // The core services, for the administration commands (after open()).

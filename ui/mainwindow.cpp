@@ -24,8 +24,8 @@
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(ServerBridge& bridge, PanelSettings& settings, QWidget* parent)
-    : QMainWindow(parent), m_settings(settings), m_navigation(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)), m_statusText(new QLabel(this)), m_tray(new TrayIcon(this))
+    : QMainWindow(parent), m_settings(settings), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_statusText(new QLabel(this)), m_tray(new TrayIcon(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Gatehouse control panel"));

@@ -6,13 +6,11 @@ const QString KeepServingKey = QStringLiteral("window/keepServing");
 
 PanelSettings::PanelSettings(QObject* parent)
     : QObject(parent), m_settings(QStringLiteral("Gatehouse"), QStringLiteral("gatehouse"))
-{
-}
+{}
 
 PanelSettings::PanelSettings(const QString& iniFile, QObject* parent)
     : QObject(parent), m_settings(iniFile, QSettings::IniFormat)
-{
-}
+{}
 
 bool PanelSettings::keepServingWhenClosed() const
 {

@@ -8,8 +8,7 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
-ServerBridge::ServerBridge(ServerThread& server, QObject* parent)
-    : QObject(parent)
+ServerBridge::ServerBridge(ServerThread& server, QObject* parent) : QObject(parent)
 {
     // Made here, moved to the server thread, wired there: from now on only posted calls reach it.
     m_panel = new ControlPanel(*server.server());
@@ -73,37 +72,44 @@ void ServerBridge::ask(QObject* context, std::function<T(ControlPanel&)> work, R
 
 void ServerBridge::fetchStatus(QObject* context, Reply<ServerStatus> done)
 {
-    ask<ServerStatus>(context, [](ControlPanel& panel) { return panel.status(); }, std::move(done));
+    ask<ServerStatus>(
+        context, [](ControlPanel& panel) { return panel.status(); }, std::move(done));
 }
 
 void ServerBridge::fetchLoginActivity(QObject* context, Reply<LoginActivity> done)
 {
-    ask<LoginActivity>(context, [](ControlPanel& panel) { return panel.loginActivity(); }, std::move(done));
+    ask<LoginActivity>(
+        context, [](ControlPanel& panel) { return panel.loginActivity(); }, std::move(done));
 }
 
 void ServerBridge::fetchSessions(QObject* context, Reply<QList<SessionInfo>> done)
 {
-    ask<QList<SessionInfo>>(context, [](ControlPanel& panel) { return panel.sessions(); }, std::move(done));
+    ask<QList<SessionInfo>>(
+        context, [](ControlPanel& panel) { return panel.sessions(); }, std::move(done));
 }
 
 void ServerBridge::fetchAccounts(QObject* context, Reply<QList<AccountInfo>> done)
 {
-    ask<QList<AccountInfo>>(context, [](ControlPanel& panel) { return panel.accounts(); }, std::move(done));
+    ask<QList<AccountInfo>>(
+        context, [](ControlPanel& panel) { return panel.accounts(); }, std::move(done));
 }
 
 void ServerBridge::fetchTokens(QObject* context, Reply<QList<ApiTokenInfo>> done)
 {
-    ask<QList<ApiTokenInfo>>(context, [](ControlPanel& panel) { return panel.tokens(); }, std::move(done));
+    ask<QList<ApiTokenInfo>>(
+        context, [](ControlPanel& panel) { return panel.tokens(); }, std::move(done));
 }
 
 void ServerBridge::fetchTokenChoices(QObject* context, Reply<TokenChoices> done)
 {
-    ask<TokenChoices>(context, [](ControlPanel& panel) { return panel.tokenChoices(); }, std::move(done));
+    ask<TokenChoices>(
+        context, [](ControlPanel& panel) { return panel.tokenChoices(); }, std::move(done));
 }
 
 void ServerBridge::fetchLockouts(QObject* context, Reply<QList<LockoutInfo>> done)
 {
-    ask<QList<LockoutInfo>>(context, [](ControlPanel& panel) { return panel.lockouts(); }, std::move(done));
+    ask<QList<LockoutInfo>>(
+        context, [](ControlPanel& panel) { return panel.lockouts(); }, std::move(done));
 }
 
 void ServerBridge::fetchRateLimitEvents(const RateLimitQuery& query, QObject* context,
@@ -129,7 +135,8 @@ void ServerBridge::setDevicePassword(const QString& password, QObject* context, 
 
 void ServerBridge::removeDevicePassword(QObject* context, Reply<OpResult> done)
 {
-    ask<OpResult>(context, [](ControlPanel& panel) { return panel.removeDevicePassword(); }, std::move(done));
+    ask<OpResult>(
+        context, [](ControlPanel& panel) { return panel.removeDevicePassword(); }, std::move(done));
 }
 
 void ServerBridge::createAccount(const NewAccount& account, QObject* context, Reply<OpResult> done)
@@ -148,7 +155,8 @@ void ServerBridge::updateAccount(qint64 id, const AccountEdit& edit, QObject* co
 
 void ServerBridge::removeAccount(qint64 id, QObject* context, Reply<OpResult> done)
 {
-    ask<OpResult>(context, [id](ControlPanel& panel) { return panel.removeAccount(id); }, std::move(done));
+    ask<OpResult>(
+        context, [id](ControlPanel& panel) { return panel.removeAccount(id); }, std::move(done));
 }
 
 void ServerBridge::resetPassword(qint64 id, const QString& password, QObject* context, Reply<OpResult> done)
@@ -169,12 +177,14 @@ void ServerBridge::createToken(const TokenRequest& request, QObject* context, Re
 
 void ServerBridge::revokeToken(qint64 id, QObject* context, Reply<OpResult> done)
 {
-    ask<OpResult>(context, [id](ControlPanel& panel) { return panel.revokeToken(id); }, std::move(done));
+    ask<OpResult>(
+        context, [id](ControlPanel& panel) { return panel.revokeToken(id); }, std::move(done));
 }
 
 void ServerBridge::revokeSession(const QString& id, QObject* context, Reply<OpResult> done)
 {
-    ask<OpResult>(context, [id](ControlPanel& panel) { return panel.revokeSession(id); }, std::move(done));
+    ask<OpResult>(
+        context, [id](ControlPanel& panel) { return panel.revokeSession(id); }, std::move(done));
 }
 
 void ServerBridge::revokeSessionsOf(qint64 accountId, QObject* context, Reply<OpResult> done)
@@ -185,7 +195,8 @@ void ServerBridge::revokeSessionsOf(qint64 accountId, QObject* context, Reply<Op
 
 void ServerBridge::unblock(const QString& ip, QObject* context, Reply<OpResult> done)
 {
-    ask<OpResult>(context, [ip](ControlPanel& panel) { return panel.unblock(ip); }, std::move(done));
+    ask<OpResult>(
+        context, [ip](ControlPanel& panel) { return panel.unblock(ip); }, std::move(done));
 }
 
 PasswordRules ServerBridge::passwordRules()

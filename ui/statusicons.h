@@ -9,7 +9,12 @@
 // attack in progress (red), not serving (grey).
 namespace StatusIcons {
 
-enum class State { Protected, AuthOff, UnderAttack, Stopped };
+enum class State {
+    Protected,
+    AuthOff,
+    UnderAttack,
+    Stopped
+};
 
 State stateOf(const ServerStatus& status);
 QIcon icon(State state);

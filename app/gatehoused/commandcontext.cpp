@@ -14,9 +14,10 @@ namespace {
 
 // Options that belong to one command or another; the serving options (--data-dir, ...)
 // are accepted everywhere because they say which storage a command acts on.
-const QStringList CommandOptions = {QStringLiteral("user"), QStringLiteral("role"), QStringLiteral("firstname"),
-                                    QStringLiteral("lastname"), QStringLiteral("bcrypt-hash"), QStringLiteral("name"),
-                                    QStringLiteral("perm"),     QStringLiteral("expires"),     QStringLiteral("json")};
+const QStringList CommandOptions = {
+    QStringLiteral("user"),     QStringLiteral("role"),        QStringLiteral("firstname"),
+    QStringLiteral("lastname"), QStringLiteral("bcrypt-hash"), QStringLiteral("name"),
+    QStringLiteral("perm"),     QStringLiteral("expires"),     QStringLiteral("json")};
 
 QString listOf(const std::vector<Subcommand>& subcommands)
 {
@@ -30,8 +31,7 @@ QString listOf(const std::vector<Subcommand>& subcommands)
 
 CommandContext::CommandContext(QString name, const Config& config, const Options& options, QStringList arguments)
     : m_name(std::move(name)), m_config(config), m_options(options), m_arguments(std::move(arguments))
-{
-}
+{}
 
 CommandContext::~CommandContext() = default;
 

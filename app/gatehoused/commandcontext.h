@@ -61,8 +61,8 @@ private:
 struct Subcommand
 {
     QString name;
-    QStringList arguments;      // names of its required arguments, for "missing NAME"
-    QStringList options;        // command options it accepts (--json is always accepted)
+    QStringList arguments; // names of its required arguments, for "missing NAME"
+    QStringList options;   // command options it accepts (--json is always accepted)
     std::function<int(CommandContext&)> run;
 };
 

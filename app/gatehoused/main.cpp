@@ -4,8 +4,8 @@
 #include "passwdcommand.h"
 #include "ratelimitcommand.h"
 #include "sessionscommand.h"
-#include "tokenscommand.h"
 #include "signalwatcher.h"
+#include "tokenscommand.h"
 #include "userscommand.h"
 
 #include "server/server.h"

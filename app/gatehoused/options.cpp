@@ -9,8 +9,8 @@
 
 namespace {
 
-const QStringList Commands = {QStringLiteral("serve"), QStringLiteral("passwd"), QStringLiteral("users"),
-                               QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit")};
+const QStringList Commands = {QStringLiteral("serve"),    QStringLiteral("passwd"), QStringLiteral("users"),
+                              QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit")};
 
 const char* const Usage = R"(
 Commands (each acts on the storage of the data directory, also while a server runs on it;

@@ -17,8 +17,8 @@ public:
     // one-line error. Returns whether the caller should go on.
     bool parse(const QStringList& arguments, int* exitCode);
 
-    QString command() const;          // "serve" (default) or a subcommand
-    QStringList arguments() const;    // the words after the command, e.g. {"add", "alice"}
+    QString command() const;       // "serve" (default) or a subcommand
+    QStringList arguments() const; // the words after the command, e.g. {"add", "alice"}
     QString value(const QString& name) const { return m_parser.value(name); }
     QStringList values(const QString& name) const { return m_parser.values(name); }
     bool isSet(const QString& name) const { return m_parser.isSet(name); }

@@ -13,8 +13,8 @@ int runPasswdCommand(const Config& config, const Options& options)
     CommandContext context(QStringLiteral("passwd"), config, options, options.arguments());
     int exitCode = ExitOk;
     if (!context.argument(0).isEmpty())
-        return context.fail(QStringLiteral("unexpected argument \"%1\" (the password is read from stdin)")
-                                .arg(context.argument(0)));
+        return context.fail(
+            QStringLiteral("unexpected argument \"%1\" (the password is read from stdin)").arg(context.argument(0)));
     if (!context.onlyOptions({QStringLiteral("user")}, &exitCode))
         return exitCode;
     const QString username = options.isSet(QStringLiteral("user")) ? options.value(QStringLiteral("user"))
@@ -29,8 +29,8 @@ int runPasswdCommand(const Config& config, const Options& options)
     if (!account)
         return context.fail(QStringLiteral("no user \"%1\"").arg(username));
     // The account's sessions end with the change: whoever knew the old password is logged out.
-    if (const auto failure = server->passwords().setPasswordNow(account->id, QString::fromUtf8(*password),
-                                                           CommandContext::actor(), {}))
+    if (const auto failure =
+            server->passwords().setPasswordNow(account->id, QString::fromUtf8(*password), CommandContext::actor(), {}))
         return context.fail(*failure);
     Output::printLine(QStringLiteral("password of %1 set").arg(username));
     return ExitOk;

@@ -40,8 +40,8 @@ void printTables(RateLimiter& limiter, const QStringList& locked, const std::vec
     Output::Table recent({QStringLiteral("AT"), QStringLiteral("CLIENT IP"), QStringLiteral("KIND"),
                           QStringLiteral("DIALECT"), QStringLiteral("USERNAME"), QStringLiteral("DETAIL")});
     for (const RateLimitEventRecord& event : events)
-        recent.addRow({Output::tableTime(event.atMs), event.clientIp, event.kind, event.dialect, event.username,
-                       event.detail});
+        recent.addRow(
+            {Output::tableTime(event.atMs), event.clientIp, event.kind, event.dialect, event.username, event.detail});
     recent.print();
 }
 
@@ -83,8 +83,8 @@ int unblock(CommandContext& context)
     if (!server)
         return exitCode;
     // Written to the shared log: a running server rebuilds its windows from it at its next poll.
-    if (const auto error = AdminActions::unblock(server->limiter(), server->audit(), ip,
-                                                 CommandContext::actor().username, {})) {
+    if (const auto error =
+            AdminActions::unblock(server->limiter(), server->audit(), ip, CommandContext::actor().username, {})) {
         return error->code == AuthError::Code::NotFound ? context.fail(QStringLiteral("%1 is not blocked").arg(ip))
                                                         : context.fail(*error);
     }

@@ -70,8 +70,8 @@ int revokeSession(CommandContext& context)
                                     CommandContext::actor().username, {}))
         return context.fail(QStringLiteral("storage refused the change, nothing was changed"), ExitFailure);
     if (context.json())
-        Output::printJson({{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), id},
-                                                                   {QStringLiteral("user"), username}}}});
+        Output::printJson(
+            {{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("user"), username}}}});
     else
         Output::printLine(QStringLiteral("session %1 of %2 revoked").arg(id, username));
     return ExitOk;

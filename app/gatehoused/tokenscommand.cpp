@@ -8,8 +8,8 @@
 #include "server/core/accountstore.h"
 #include "server/core/apitokenservice.h"
 #include "server/core/clock.h"
-#include "server/values/decimal.h"
 #include "server/server.h"
+#include "server/values/decimal.h"
 #include "server/values/isotime.h"
 #include "server/values/recordjson.h"
 
@@ -44,8 +44,8 @@ int listTokens(CommandContext& context)
     for (const ApiTokenRecord& token : tokens) {
         table.addRow({QString::number(token.id), token.name, token.permissions.join(u','), token.hint,
                       Output::tableTime(token.createdAtMs), Output::tableTime(token.expiresAtMs),
-                      Output::tableTime(token.lastUsedAtMs), token.lastUsedIp.isEmpty() ? QStringLiteral("-")
-                                                                                        : token.lastUsedIp});
+                      Output::tableTime(token.lastUsedAtMs),
+                      token.lastUsedIp.isEmpty() ? QStringLiteral("-") : token.lastUsedIp});
     }
     table.print();
     return ExitOk;
@@ -93,8 +93,9 @@ int createToken(CommandContext& context)
     // The secret alone on stdout, so `TOKEN=$(gatehoused tokens create ...)` works; the
     // rest is for the person at the terminal.
     Output::printLine(QString::fromLatin1(created.secret));
-    std::fprintf(stderr, "API token %lld \"%s\" created with %s.\nThis secret is shown once and cannot be "
-                         "recovered: store it now.\n",
+    std::fprintf(stderr,
+                 "API token %lld \"%s\" created with %s.\nThis secret is shown once and cannot be "
+                 "recovered: store it now.\n",
                  created.token.id, qPrintable(created.token.name), qPrintable(created.token.permissions.join(u',')));
     return ExitOk;
 }
@@ -124,7 +125,9 @@ int runTokensCommand(const Config& config, const Options& options)
 {
     const std::vector<Subcommand> subcommands = {
         {QStringLiteral("list"), {}, {}, &listTokens},
-        {QStringLiteral("create"), {}, {QStringLiteral("name"), QStringLiteral("perm"), QStringLiteral("expires")},
+        {QStringLiteral("create"),
+         {},
+         {QStringLiteral("name"), QStringLiteral("perm"), QStringLiteral("expires")},
          &createToken},
         {QStringLiteral("revoke"), {QStringLiteral("ID")}, {}, &revokeToken},
     };

@@ -25,8 +25,8 @@ constexpr int MaxBcryptCost = 18;
 // only a few letters can stand there: anything else is not a hash bcrypt produced.
 bool isImportableBcrypt(const QByteArray& hash)
 {
-    static const QRegularExpression format(QStringLiteral(
-        R"(^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{21}[.Oeu][./A-Za-z0-9]{30}[.CGKOSWaeimquy26]$)"));
+    static const QRegularExpression format(
+        QStringLiteral(R"(^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{21}[.Oeu][./A-Za-z0-9]{30}[.CGKOSWaeimquy26]$)"));
     const QRegularExpressionMatch match = format.match(QString::fromLatin1(hash));
     if (!match.hasMatch())
         return false;
@@ -52,8 +52,8 @@ int listUsers(CommandContext& context)
                          QStringLiteral("FIRSTNAME"), QStringLiteral("LASTNAME"), QStringLiteral("DISABLED"),
                          QStringLiteral("CREATED"), QStringLiteral("UPDATED")});
     for (const AccountRecord& account : accounts) {
-        table.addRow({QString::number(account.id), account.username, account.role, account.firstname,
-                      account.lastname, account.disabled ? QStringLiteral("yes") : QStringLiteral("no"),
+        table.addRow({QString::number(account.id), account.username, account.role, account.firstname, account.lastname,
+                      account.disabled ? QStringLiteral("yes") : QStringLiteral("no"),
                       Output::tableTime(account.createdAtMs), Output::tableTime(account.updatedAtMs)});
     }
     table.print();
@@ -152,8 +152,8 @@ int removeUser(CommandContext& context)
     if (const auto failure = server->accountService().remove(id, CommandContext::actor(), {}))
         return context.fail(*failure);
     if (context.json())
-        Output::printJson({{QStringLiteral("removed"), QJsonObject{{QStringLiteral("id"), id},
-                                                                   {QStringLiteral("username"), username}}}});
+        Output::printJson({{QStringLiteral("removed"),
+                            QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("username"), username}}}});
     else
         Output::printLine(QStringLiteral("user %1 removed, its sessions ended").arg(username));
     return ExitOk;
@@ -165,7 +165,8 @@ int runUsersCommand(const Config& config, const Options& options)
 {
     const std::vector<Subcommand> subcommands = {
         {QStringLiteral("list"), {}, {}, &listUsers},
-        {QStringLiteral("add"), {QStringLiteral("NAME")},
+        {QStringLiteral("add"),
+         {QStringLiteral("NAME")},
          {QStringLiteral("role"), QStringLiteral("firstname"), QStringLiteral("lastname"),
           QStringLiteral("bcrypt-hash")},
          &addUser},

@@ -17,37 +17,37 @@
 struct Config
 {
     // Serving
-    QString dataDir;                          // required; holds the database, keys, certificate
+    QString dataDir; // required; holds the database, keys, certificate
     QHostAddress listenAddress = QHostAddress::Any;
-    quint16 port = 3539;                      // 0 = ephemeral (tests)
-    bool plainHttp = false;                   // --http
-    QString database;                         // "" = sqlite:<dataDir>/gatehouse.db
-    QString adminPasswordFile;                // seeds the admin password if none is set
-    bool requireAuth = false;                 // refuse to run open: 503 setup_required
+    quint16 port = 3539;       // 0 = ephemeral (tests)
+    bool plainHttp = false;    // --http
+    QString database;          // "" = sqlite:<dataDir>/gatehouse.db
+    QString adminPasswordFile; // seeds the admin password if none is set
+    bool requireAuth = false;  // refuse to run open: 503 setup_required
 
     // Keys
-    QByteArray secretKey;                     // SECRET_KEY: raw HMAC key for JWTs; "" = from key store
+    QByteArray secretKey; // SECRET_KEY: raw HMAC key for JWTs; "" = from key store
     KeyStore::Backend keyStoreBackend = KeyStore::Backend::Auto;
 
     // Rate limiting
-    int maxLoginAttempts = 5;                 // MAX_LOGIN_ATTEMPTS; 0 = failures never lock
-    int rateLimitWindowSecs = 900;            // RATE_LIMIT_WINDOW_SECONDS
-    double globalRateLimitRps = 20;           // GLOBAL_RATE_LIMIT_RPS; 0 = off
-    int globalRateLimitBurst = 60;            // GLOBAL_RATE_LIMIT_BURST
+    int maxLoginAttempts = 5;                       // MAX_LOGIN_ATTEMPTS; 0 = failures never lock
+    int rateLimitWindowSecs = 900;                  // RATE_LIMIT_WINDOW_SECONDS
+    double globalRateLimitRps = 20;                 // GLOBAL_RATE_LIMIT_RPS; 0 = off
+    int globalRateLimitBurst = 60;                  // GLOBAL_RATE_LIMIT_BURST
     QList<QPair<QHostAddress, int>> trustedProxies; // subnets whose X-Forwarded-For is believed
 
-    TokenLifetimes lifetimes;                 // FLEX_TOKEN_DURATION, JWT_EXPIRE_DURATION, ...
+    TokenLifetimes lifetimes; // FLEX_TOKEN_DURATION, JWT_EXPIRE_DURATION, ...
 
     // Declared resources (beyond the built-in ones)
-    QStringList resources;                    // resources = redirect, page, agent / GATEHOUSE_RESOURCES
+    QStringList resources; // resources = redirect, page, agent / GATEHOUSE_RESOURCES
 
     // Forward-auth (/auth/verify): method + path prefix -> permission; none = any credential
-    ForwardAuthRules forwardAuthRules;        // forward_auth_rules / GATEHOUSE_FORWARD_AUTH_RULES
+    ForwardAuthRules forwardAuthRules; // forward_auth_rules / GATEHOUSE_FORWARD_AUTH_RULES
 
     // Work limits
-    int hashThreads = 2;                      // password hashing pool
-    int hashQueue = 32;                       // jobs waiting or running before 503 busy
+    int hashThreads = 2; // password hashing pool
+    int hashQueue = 32;  // jobs waiting or running before 503 busy
     ConnectionLimits limits;
 
-    QString sqlitePath() const;               // where the SQLite file lives
+    QString sqlitePath() const; // where the SQLite file lives
 };

@@ -155,24 +155,41 @@ bool applyKeyStore(Config& config, const QString& text)
 const std::vector<Setting>& settings()
 {
     static const std::vector<Setting> table = {
-        {"data_dir", {u"GATEHOUSE_DATA_DIR"_s}, "directory for the database, keys and certificate",
-         [](Config& c, const QString& v) { c.dataDir = QDir(v).absolutePath(); return !v.isEmpty(); }},
+        {"data_dir",
+         {u"GATEHOUSE_DATA_DIR"_s},
+         "directory for the database, keys and certificate",
+         [](Config& c, const QString& v) {
+             c.dataDir = QDir(v).absolutePath();
+             return !v.isEmpty();
+         }},
         {"listen", {u"GATEHOUSE_LISTEN"_s}, "ADDR:PORT to serve on (default 0.0.0.0:3539)", applyListen},
-        {"http", {u"GATEHOUSE_HTTP"_s}, "serve plain HTTP instead of HTTPS (behind a proxy, tests)",
+        {"http",
+         {u"GATEHOUSE_HTTP"_s},
+         "serve plain HTTP instead of HTTPS (behind a proxy, tests)",
          boolean(&Config::plainHttp)},
         {"database", {u"GATEHOUSE_DATABASE"_s}, "sqlite:PATH (default <data dir>/gatehouse.db)", applyDatabase},
-        {"admin_password_file", {u"GATEHOUSE_ADMIN_PASSWORD_FILE"_s},
+        {"admin_password_file",
+         {u"GATEHOUSE_ADMIN_PASSWORD_FILE"_s},
          "seed the admin password from this file's first line if none is set",
-         [](Config& c, const QString& v) { c.adminPasswordFile = v; return !v.isEmpty(); }},
-        {"require_auth", {u"GATEHOUSE_REQUIRE_AUTH"_s}, "refuse to run open: 503 until a password is set",
+         [](Config& c, const QString& v) {
+             c.adminPasswordFile = v;
+             return !v.isEmpty();
+         }},
+        {"require_auth",
+         {u"GATEHOUSE_REQUIRE_AUTH"_s},
+         "refuse to run open: 503 until a password is set",
          boolean(&Config::requireAuth)},
         {"keystore", {u"GATEHOUSE_KEYSTORE"_s}, "auto | keychain | file", applyKeyStore},
-        {"max_login_attempts", {u"MAX_LOGIN_ATTEMPTS"_s, u"GATEHOUSE_MAX_LOGIN_ATTEMPTS"_s},
+        {"max_login_attempts",
+         {u"MAX_LOGIN_ATTEMPTS"_s, u"GATEHOUSE_MAX_LOGIN_ATTEMPTS"_s},
          "failures per IP within the window before a lockout (0 = never lock)",
          integer(&Config::maxLoginAttempts, 0, 1'000'000)},
-        {"rate_limit_window_seconds", {u"RATE_LIMIT_WINDOW_SECONDS"_s, u"GATEHOUSE_RATE_LIMIT_WINDOW_SECONDS"_s},
-         "the failure window", integer(&Config::rateLimitWindowSecs, 1, 30 * 24 * 3600)},
-        {"global_rate_limit_rps", {u"GLOBAL_RATE_LIMIT_RPS"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_RPS"_s},
+        {"rate_limit_window_seconds",
+         {u"RATE_LIMIT_WINDOW_SECONDS"_s, u"GATEHOUSE_RATE_LIMIT_WINDOW_SECONDS"_s},
+         "the failure window",
+         integer(&Config::rateLimitWindowSecs, 1, 30 * 24 * 3600)},
+        {"global_rate_limit_rps",
+         {u"GLOBAL_RATE_LIMIT_RPS"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_RPS"_s},
          "sustained requests per second per IP (0 = off)",
          [](Config& c, const QString& v) {
              bool ok = false;
@@ -183,32 +200,58 @@ const std::vector<Setting>& settings()
                  c.globalRateLimitRps = rps;
              return ok;
          }},
-        {"global_rate_limit_burst", {u"GLOBAL_RATE_LIMIT_BURST"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_BURST"_s},
-         "burst per IP", integer(&Config::globalRateLimitBurst, 1, 1'000'000)},
-        {"trusted_proxies", {u"GATEHOUSE_TRUSTED_PROXIES"_s},
-         "comma-separated addresses/subnets whose X-Forwarded-For is believed", applyTrustedProxies},
-        {"flex_token_duration", {u"FLEX_TOKEN_DURATION"_s}, "flex token lifetime (24h)",
+        {"global_rate_limit_burst",
+         {u"GLOBAL_RATE_LIMIT_BURST"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_BURST"_s},
+         "burst per IP",
+         integer(&Config::globalRateLimitBurst, 1, 1'000'000)},
+        {"trusted_proxies",
+         {u"GATEHOUSE_TRUSTED_PROXIES"_s},
+         "comma-separated addresses/subnets whose X-Forwarded-For is believed",
+         applyTrustedProxies},
+        {"flex_token_duration",
+         {u"FLEX_TOKEN_DURATION"_s},
+         "flex token lifetime (24h)",
          duration(&TokenLifetimes::flexTokenSecs)},
-        {"jwt_expire_duration", {u"JWT_EXPIRE_DURATION"_s}, "rest access token lifetime (8h)",
+        {"jwt_expire_duration",
+         {u"JWT_EXPIRE_DURATION"_s},
+         "rest access token lifetime (8h)",
          duration(&TokenLifetimes::restAccessSecs)},
-        {"manager_access_duration", {u"MANAGER_ACCESS_DURATION"_s}, "manager access token lifetime (15m)",
+        {"manager_access_duration",
+         {u"MANAGER_ACCESS_DURATION"_s},
+         "manager access token lifetime (15m)",
          duration(&TokenLifetimes::managerAccessSecs)},
-        {"refresh_duration", {u"REFRESH_DURATION"_s}, "refresh token lifetime (7d)", duration(&TokenLifetimes::refreshSecs)},
+        {"refresh_duration",
+         {u"REFRESH_DURATION"_s},
+         "refresh token lifetime (7d)",
+         duration(&TokenLifetimes::refreshSecs)},
         {"resources", {u"GATEHOUSE_RESOURCES"_s}, "declared resources, e.g. redirect,page,agent", applyResources},
-        {"forward_auth_rules", {u"GATEHOUSE_FORWARD_AUTH_RULES"_s},
+        {"forward_auth_rules",
+         {u"GATEHOUSE_FORWARD_AUTH_RULES"_s},
          "forward-auth rules \"METHODS PATH-PREFIX REQUIREMENT; ...\", e.g. \"GET /pages page:read\"",
          applyForwardAuthRules},
-        {"hash_threads", {u"GATEHOUSE_HASH_THREADS"_s}, "password hashing threads",
+        {"hash_threads",
+         {u"GATEHOUSE_HASH_THREADS"_s},
+         "password hashing threads",
          integer(&Config::hashThreads, 1, 64)},
-        {"hash_queue", {u"GATEHOUSE_HASH_QUEUE"_s}, "hash jobs queued before 503 busy",
+        {"hash_queue",
+         {u"GATEHOUSE_HASH_QUEUE"_s},
+         "hash jobs queued before 503 busy",
          integer(&Config::hashQueue, 1, 100'000)},
-        {"header_timeout_ms", {u"GATEHOUSE_HEADER_TIMEOUT_MS"_s}, "request headers deadline (10000)",
+        {"header_timeout_ms",
+         {u"GATEHOUSE_HEADER_TIMEOUT_MS"_s},
+         "request headers deadline (10000)",
          limit(&ConnectionLimits::headerTimeoutMs, 100, 600'000)},
-        {"idle_timeout_ms", {u"GATEHOUSE_IDLE_TIMEOUT_MS"_s}, "keep-alive idle deadline (60000)",
+        {"idle_timeout_ms",
+         {u"GATEHOUSE_IDLE_TIMEOUT_MS"_s},
+         "keep-alive idle deadline (60000)",
          limit(&ConnectionLimits::idleTimeoutMs, 100, 3'600'000)},
-        {"max_connections", {u"GATEHOUSE_MAX_CONNECTIONS"_s}, "open connections in all (2048)",
+        {"max_connections",
+         {u"GATEHOUSE_MAX_CONNECTIONS"_s},
+         "open connections in all (2048)",
          limit(&ConnectionLimits::maxConnections, 1, 1'000'000)},
-        {"max_connections_per_ip", {u"GATEHOUSE_MAX_CONNECTIONS_PER_IP"_s}, "open connections per client IP (256)",
+        {"max_connections_per_ip",
+         {u"GATEHOUSE_MAX_CONNECTIONS_PER_IP"_s},
+         "open connections per client IP (256)",
          limit(&ConnectionLimits::maxConnectionsPerIp, 1, 1'000'000)},
     };
     return table;
@@ -230,11 +273,24 @@ std::optional<qint64> parseDuration(QStringView text)
     qint64 unit = 1;
     QStringView digits = trimmed;
     switch (trimmed.back().unicode()) {
-    case 's': unit = 1; digits.chop(1); break;
-    case 'm': unit = 60; digits.chop(1); break;
-    case 'h': unit = 3600; digits.chop(1); break;
-    case 'd': unit = 86400; digits.chop(1); break;
-    default: break;
+    case 's':
+        unit = 1;
+        digits.chop(1);
+        break;
+    case 'm':
+        unit = 60;
+        digits.chop(1);
+        break;
+    case 'h':
+        unit = 3600;
+        digits.chop(1);
+        break;
+    case 'd':
+        unit = 86400;
+        digits.chop(1);
+        break;
+    default:
+        break;
     }
     const std::optional<qint64> value = Decimal::parse(digits);
     if (!value || *value <= 0 || *value > 10LL * 365 * 86400 / unit)
@@ -277,7 +333,8 @@ std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)
             origin = QStringLiteral("--") + QString(key).replace(u'_', u'-');
         }
         if (!origin.isEmpty() && !setting.apply(config, value)) {
-            *error = QStringLiteral("invalid value for %1: \"%2\" (%3)").arg(origin, value, QLatin1String(setting.help));
+            *error =
+                QStringLiteral("invalid value for %1: \"%2\" (%3)").arg(origin, value, QLatin1String(setting.help));
             return std::nullopt;
         }
     }
@@ -299,6 +356,7 @@ QString describeSettings()
                     .arg(QLatin1String(setting.key), setting.environment.join(QStringLiteral(", ")),
                          QLatin1String(setting.help));
     }
-    text += QStringLiteral("  SECRET_KEY (environment only)\n      raw HMAC key for JWTs; default: from the key store\n");
+    text +=
+        QStringLiteral("  SECRET_KEY (environment only)\n      raw HMAC key for JWTs; default: from the key store\n");
     return text;
 }

@@ -12,9 +12,9 @@
 // the environment < the command line.
 struct ConfigSources
 {
-    QString configFile;                   // "" = none
+    QString configFile; // "" = none
     QProcessEnvironment environment;
-    QHash<QString, QString> commandLine;  // setting key (e.g. "listen") -> value
+    QHash<QString, QString> commandLine; // setting key (e.g. "listen") -> value
     QString defaultDataDir;
 };
 

@@ -26,8 +26,8 @@ QList<QCommandLineOption> ServingOptions::options()
         {QStringLiteral("http"), QStringLiteral("Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
         {QStringLiteral("database"), QStringLiteral("sqlite:PATH (default <data dir>/gatehouse.db)."),
          QStringLiteral("URL")},
-        {QStringLiteral("admin-password-file"), QStringLiteral("Seed the admin password from this file if none is set."),
-         QStringLiteral("FILE")},
+        {QStringLiteral("admin-password-file"),
+         QStringLiteral("Seed the admin password from this file if none is set."), QStringLiteral("FILE")},
         {QStringLiteral("require-auth"), QStringLiteral("Refuse to run open: answer 503 until a password is set.")},
     };
 }

@@ -8,7 +8,6 @@
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
 
-
 namespace {
 
 AuthError badRequest(const QString& message)
@@ -45,8 +44,7 @@ AccountService::AccountService(Database& database, AccountStore& accounts, Sessi
                                const PermissionModel& permissions, const Clock& clock)
     : m_database(database), m_accounts(accounts), m_sessions(sessions), m_audit(audit), m_permissions(permissions),
       m_clock(clock)
-{
-}
+{}
 
 std::optional<AuthError> AccountService::checkMayManage(const Principal& actor, qint64 id) const
 {
@@ -75,8 +73,8 @@ bool AccountService::isValidUsername(const QString& username)
     if (username.isEmpty() || username.size() > 64)
         return false;
     for (const QChar c : username) {
-        const bool allowed = (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-'
-            || c == u'@';
+        const bool allowed =
+            (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-' || c == u'@';
         if (!allowed)
             return false;
     }

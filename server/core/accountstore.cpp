@@ -4,10 +4,8 @@
 
 #include <algorithm>
 
-AccountStore::AccountStore(AccountRepository& repository, const Clock& clock)
-    : m_repository(repository), m_clock(clock)
-{
-}
+AccountStore::AccountStore(AccountRepository& repository, const Clock& clock) : m_repository(repository), m_clock(clock)
+{}
 
 bool AccountStore::load(QString* error)
 {

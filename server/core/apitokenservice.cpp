@@ -47,20 +47,17 @@ QJsonObject describe(const ApiTokenRecord& token)
 
 } // namespace
 
-ApiTokenService::ApiTokenService(ApiTokenStore& store, const AccountStore& accounts,
-                                 const PermissionModel& permissions, AuditLog& audit, const Clock& clock,
-                                 QObject* parent)
-    : QObject(parent), m_store(store), m_accounts(accounts), m_permissions(permissions), m_audit(audit),
-      m_clock(clock)
-{
-}
+ApiTokenService::ApiTokenService(ApiTokenStore& store, const AccountStore& accounts, const PermissionModel& permissions,
+                                 AuditLog& audit, const Clock& clock, QObject* parent)
+    : QObject(parent), m_store(store), m_accounts(accounts), m_permissions(permissions), m_audit(audit), m_clock(clock)
+{}
 
-CreateTokenResult ApiTokenService::create(const Principal& creator, const NewApiToken& request,
-                                          const QString& clientIp)
+CreateTokenResult ApiTokenService::create(const Principal& creator, const NewApiToken& request, const QString& clientIp)
 {
     const QString name = request.name.trimmed();
     if (!isValidName(name))
-        return error(AuthError::Code::BadRequest, QStringLiteral("name must be 1-64 characters without control characters"));
+        return error(AuthError::Code::BadRequest,
+                     QStringLiteral("name must be 1-64 characters without control characters"));
     if (request.permissions.isEmpty())
         return error(AuthError::Code::BadRequest, QStringLiteral("permissions must list at least one resource:action"));
     QStringList permissions = request.permissions;

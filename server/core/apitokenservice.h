@@ -26,7 +26,7 @@ struct NewApiToken
 struct CreatedApiToken
 {
     ApiTokenRecord token;
-    QByteArray secret;       // shown once, never stored
+    QByteArray secret; // shown once, never stored
 };
 
 using CreateTokenResult = std::variant<CreatedApiToken, AuthError>;

@@ -15,8 +15,7 @@ ApiTokenStore::ApiTokenStore(ApiTokenRepository& repository, const HmacSha256& k
                              QObject* parent)
     : QObject(parent), m_repository(repository), m_keyedHash(keyedHash), m_clock(clock),
       m_uses(LastUseFlushMs, [this](std::vector<qint64> ids) { writeUses(ids); })
-{
-}
+{}
 
 bool ApiTokenStore::load()
 {

@@ -15,8 +15,7 @@ AuditLog::AuditLog(AuditRepository& repository, const Clock& clock, QObject* par
           if (!m_repository.append(batch))
               qCWarning(lcAudit) << "could not write" << batch.size() << "audit events";
       })
-{
-}
+{}
 
 std::vector<AuditEventRecord> AuditLog::recent(int limit, qint64 beforeId)
 {
@@ -31,8 +30,10 @@ void AuditLog::record(const QString& kind, const QString& actor, const QString& 
     event.kind = kind;
     event.actor = actor.isEmpty() ? QStringLiteral("anonymous") : actor.left(128);
     event.clientIp = clientIp;
-    event.detail = detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
-    qCInfo(lcAudit).noquote() << event.kind << "by" << event.actor << "from" << (clientIp.isEmpty() ? QStringLiteral("-") : clientIp);
+    event.detail =
+        detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    qCInfo(lcAudit).noquote() << event.kind << "by" << event.actor << "from"
+                              << (clientIp.isEmpty() ? QStringLiteral("-") : clientIp);
     emit recorded(event);
     m_writer.add(std::move(event));
 }

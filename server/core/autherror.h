@@ -8,21 +8,21 @@
 struct AuthError
 {
     enum class Code {
-        BadRequest,          // malformed JSON, missing field
-        InvalidCredentials,  // wrong password / unknown user
-        Unauthorized,        // missing, bad, expired or revoked credential
-        Forbidden,           // authenticated, lacks the permission
-        NotFound,            // no such object
-        Conflict,            // e.g. the username is taken, a concurrent change won
-        PolicyRejected,      // password too short, too long, too common
-        RateLimited,         // lockout or token bucket; retryAfterSecs says when
-        Busy,                // hash queue full; retryAfterSecs says when
-        SetupRequired,       // require_auth and no admin password yet
-        Unavailable,         // storage unreachable; nothing was changed
+        BadRequest,         // malformed JSON, missing field
+        InvalidCredentials, // wrong password / unknown user
+        Unauthorized,       // missing, bad, expired or revoked credential
+        Forbidden,          // authenticated, lacks the permission
+        NotFound,           // no such object
+        Conflict,           // e.g. the username is taken, a concurrent change won
+        PolicyRejected,     // password too short, too long, too common
+        RateLimited,        // lockout or token bucket; retryAfterSecs says when
+        Busy,               // hash queue full; retryAfterSecs says when
+        SetupRequired,      // require_auth and no admin password yet
+        Unavailable,        // storage unreachable; nothing was changed
     };
 
     Code code = Code::BadRequest;
-    QString message;      // safe to show a client: never contains a secret
+    QString message; // safe to show a client: never contains a secret
     int retryAfterSecs = 0;
 
     // The errors more than one service gives, worded once.

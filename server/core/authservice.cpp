@@ -14,8 +14,7 @@
 
 AuthService::AuthService(Parts parts, bool requireAuth, QObject* parent)
     : QObject(parent), m_parts(parts), m_requireAuth(requireAuth), m_basicCache(parts.credentialHash, parts.clock)
-{
-}
+{}
 
 bool AuthService::authEnabled() const
 {
@@ -98,14 +97,15 @@ AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientI
 
 void AuthService::login(const LoginRequest& request, std::function<void(LoginResult)> done)
 {
-    m_parts.verifier.check(request.username, request.password, request.client,
-                           [this, request, done](PasswordVerifier::Verdict verdict) {
-        if (auto* failure = std::get_if<AuthError>(&verdict)) {
-            done(failure->code == AuthError::Code::Conflict ? AuthError::invalidCredentials() : std::move(*failure));
-            return;
-        }
-        done(m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
-    });
+    m_parts.verifier.check(
+        request.username, request.password, request.client, [this, request, done](PasswordVerifier::Verdict verdict) {
+            if (auto* failure = std::get_if<AuthError>(&verdict)) {
+                done(failure->code == AuthError::Code::Conflict ? AuthError::invalidCredentials()
+                                                                : std::move(*failure));
+                return;
+            }
+            done(m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
+        });
 }
 
 std::optional<AuthResult> AuthService::authenticateBasicNow(const QString& username, const QString& password,
@@ -123,17 +123,18 @@ std::optional<AuthResult> AuthService::authenticateBasicNow(const QString& usern
 void AuthService::verifyBasic(const QString& username, const QString& password, const ClientInfo& client,
                               std::function<void(AuthResult)> done)
 {
-    m_parts.verifier.check(username, password, client, [this, username, password, done](PasswordVerifier::Verdict verdict) {
-        if (auto* failure = std::get_if<AuthError>(&verdict)) {
-            if (failure->code == AuthError::Code::InvalidCredentials || failure->code == AuthError::Code::Conflict)
-                *failure = AuthError::unauthorized();
-            done(std::move(*failure));
-            return;
-        }
-        const AccountRecord& account = *m_parts.accounts.byId(std::get<qint64>(verdict));
-        m_basicCache.remember(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), account);
-        done(principalFor(account, Principal::Method::Basic));
-    });
+    m_parts.verifier.check(
+        username, password, client, [this, username, password, done](PasswordVerifier::Verdict verdict) {
+            if (auto* failure = std::get_if<AuthError>(&verdict)) {
+                if (failure->code == AuthError::Code::InvalidCredentials || failure->code == AuthError::Code::Conflict)
+                    *failure = AuthError::unauthorized();
+                done(std::move(*failure));
+                return;
+            }
+            const AccountRecord& account = *m_parts.accounts.byId(std::get<qint64>(verdict));
+            m_basicCache.remember(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), account);
+            done(principalFor(account, Principal::Method::Basic));
+        });
 }
 
 LoginResult AuthService::refresh(QByteArrayView refreshToken, qint64 accessLifetimeSecs, qint64 refreshLifetimeSecs,

@@ -2,9 +2,9 @@
 
 #include "core/autherror.h"
 #include "core/basiccredentialcache.h"
+#include "core/principal.h"
 #include "core/tokenissuer.h"
 #include "core/verifiedtokencache.h"
-#include "core/principal.h"
 #include "storage/accountrepository.h"
 
 #include <QByteArray>

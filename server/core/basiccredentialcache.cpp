@@ -7,12 +7,11 @@
 namespace {
 constexpr qint64 EntryLifetimeMs = 15 * 60 * 1000;
 constexpr int MaxEntries = 10'000;
-}
+} // namespace
 
 BasicCredentialCache::BasicCredentialCache(const HmacSha256& keyedHash, const Clock& clock)
     : m_keyedHash(keyedHash), m_clock(clock)
-{
-}
+{}
 
 QByteArray BasicCredentialCache::keyFor(const QString& username, const QByteArray& password) const
 {

@@ -7,11 +7,9 @@
 #include "core/sessionstore.h"
 
 CredentialCheck::CredentialCheck(const AccountStore& accounts, const SessionStore& sessions,
-                                 const ApiTokenStore& apiTokens, const PermissionModel& permissions,
-                                 const Clock& clock)
+                                 const ApiTokenStore& apiTokens, const PermissionModel& permissions, const Clock& clock)
     : m_accounts(accounts), m_sessions(sessions), m_apiTokens(apiTokens), m_permissions(permissions), m_clock(clock)
-{
-}
+{}
 
 GrantedPrincipal CredentialCheck::grant(const Principal& principal) const
 {

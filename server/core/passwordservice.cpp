@@ -13,8 +13,7 @@
 #include "storage/sessionrepository.h"
 
 PasswordService::PasswordService(Parts parts, QObject* parent) : QObject(parent), m_parts(parts)
-{
-}
+{}
 
 PasswordService::HashResult PasswordService::hashPasswordNow(const QString& password)
 {
@@ -31,18 +30,20 @@ void PasswordService::hashPassword(const QString& password, std::function<void(H
         done(AuthError{AuthError::Code::PolicyRejected, quick.reason, 0});
         return;
     }
-    if (!m_parts.hashPool.submit<HashResult>(this, [password]() { return hashPasswordNow(password); }, done))
+    if (!m_parts.hashPool.submit<HashResult>(
+            this, [password]() { return hashPasswordNow(password); }, done))
         done(AuthError::busy());
 }
 
 void PasswordService::setPassword(qint64 accountId, const QString& password, const Principal& actor,
-                              const ClientInfo& client, Completion done)
+                                  const ClientInfo& client, Completion done)
 {
     replacePassword(accountId, password, std::nullopt, actor, client, std::move(done));
 }
 
-void PasswordService::replacePassword(qint64 accountId, const QString& password, const std::optional<QByteArray>& expected,
-                                  const Principal& actor, const ClientInfo& client, Completion done)
+void PasswordService::replacePassword(qint64 accountId, const QString& password,
+                                      const std::optional<QByteArray>& expected, const Principal& actor,
+                                      const ClientInfo& client, Completion done)
 {
     hashPassword(password, [this, accountId, expected, actor, client, done](const HashResult& result) {
         if (const auto* failure = std::get_if<AuthError>(&result))
@@ -53,7 +54,7 @@ void PasswordService::replacePassword(qint64 accountId, const QString& password,
 }
 
 std::optional<AuthError> PasswordService::setPasswordNow(qint64 accountId, const QString& password,
-                                                     const Principal& actor, const ClientInfo& client)
+                                                         const Principal& actor, const ClientInfo& client)
 {
     const HashResult result = hashPasswordNow(password);
     if (const auto* failure = std::get_if<AuthError>(&result))
@@ -62,23 +63,24 @@ std::optional<AuthError> PasswordService::setPasswordNow(qint64 accountId, const
 }
 
 void PasswordService::changePassword(const Principal& principal, const QString& currentPassword,
-                                 const QString& newPassword, const ClientInfo& client, Completion done)
+                                     const QString& newPassword, const ClientInfo& client, Completion done)
 {
     m_parts.verifier.check(principal.username, currentPassword, client,
-                  [this, principal, newPassword, client, done](PasswordVerifier::Verdict verdict) {
-                      if (const auto* failure = std::get_if<AuthError>(&verdict)) {
-                          done(*failure);
-                          return;
-                      }
-                      // finishCheck() compared it just now: the hash the current password matched.
-                      const QByteArray verified = m_parts.accounts.byId(std::get<qint64>(verdict))->passwordHash;
-                      replacePassword(principal.accountId, newPassword, verified, principal, client, done);
-                  });
+                           [this, principal, newPassword, client, done](PasswordVerifier::Verdict verdict) {
+                               if (const auto* failure = std::get_if<AuthError>(&verdict)) {
+                                   done(*failure);
+                                   return;
+                               }
+                               // finishCheck() compared it just now: the hash the current password matched.
+                               const QByteArray verified =
+                                   m_parts.accounts.byId(std::get<qint64>(verdict))->passwordHash;
+                               replacePassword(principal.accountId, newPassword, verified, principal, client, done);
+                           });
 }
 
 std::optional<AuthError> PasswordService::commitPassword(qint64 accountId, const QByteArray& hash,
-                                                     const std::optional<QByteArray>& expected, const Principal& actor,
-                                                     const ClientInfo& client)
+                                                         const std::optional<QByteArray>& expected,
+                                                         const Principal& actor, const ClientInfo& client)
 {
     const AccountRecord* account = m_parts.accounts.byId(accountId);
     if (!account)
@@ -110,9 +112,9 @@ std::optional<AuthError> PasswordService::commitPassword(qint64 accountId, const
         return AuthError::storageUnavailable();
     m_parts.accounts.cachePasswordHash(accountId, hash);
     m_parts.sessions.forget(ended);
-    m_parts.audit.record(QStringLiteral("password.set"), actor.username, client.ip,
-                         {{QStringLiteral("account"), account->username},
-                          {QStringLiteral("sessions_ended"), qint64(ended.size())}});
+    m_parts.audit.record(
+        QStringLiteral("password.set"), actor.username, client.ip,
+        {{QStringLiteral("account"), account->username}, {QStringLiteral("sessions_ended"), qint64(ended.size())}});
     return std::nullopt;
 }
 

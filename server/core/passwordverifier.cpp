@@ -9,8 +9,7 @@
 #include "crypto/passwordpolicy.h"
 
 PasswordVerifier::PasswordVerifier(Parts parts, QObject* parent) : QObject(parent), m_parts(parts)
-{
-}
+{}
 
 std::optional<AuthError> PasswordVerifier::refuseIfLocked(const QString& username, const ClientInfo& client)
 {
@@ -36,7 +35,7 @@ void PasswordVerifier::check(const QString& username, const QString& password, c
 }
 
 void PasswordVerifier::hashAndCheck(const QString& username, const QString& password, const ClientInfo& client,
-                               const std::function<void(Verdict)>& done)
+                                    const std::function<void(Verdict)>& done)
 {
     const AccountRecord* account = m_parts.accounts.byUsername(username);
     const QByteArray normalized = PasswordPolicy::normalize(password);
@@ -67,8 +66,8 @@ void PasswordVerifier::hashAndCheck(const QString& username, const QString& pass
 }
 
 void PasswordVerifier::finishCheck(const QString& username, const QString& password, const ClientInfo& client,
-                              qint64 accountId, const QByteArray& verifiedHash, bool matched,
-                              const std::function<void(Verdict)>& done)
+                                   qint64 accountId, const QByteArray& verifiedHash, bool matched,
+                                   const std::function<void(Verdict)>& done)
 {
     const AccountRecord* account = matched ? m_parts.accounts.byId(accountId) : nullptr;
     Verdict verdict = accountId;

@@ -41,9 +41,9 @@ PermissionModel::PermissionModel(const QStringList& declaredResources)
 
 const QStringList& PermissionModel::builtinResources()
 {
-    static const QStringList resources{QStringLiteral("users"),     QStringLiteral("tokens"),
-                                       QStringLiteral("sessions"),  QStringLiteral("ratelimit"),
-                                       QStringLiteral("logs"),      QStringLiteral("system")};
+    static const QStringList resources{QStringLiteral("users"),    QStringLiteral("tokens"),
+                                       QStringLiteral("sessions"), QStringLiteral("ratelimit"),
+                                       QStringLiteral("logs"),     QStringLiteral("system")};
     return resources;
 }
 
@@ -100,9 +100,8 @@ QStringList PermissionModel::permissionsOf(const Principal& principal) const
 {
     QStringList granted = permissionsOf(principal.role);
     if (principal.method == Principal::Method::ApiToken)
-        granted.removeIf([&principal](const QString& permission) {
-            return !principal.tokenPermissions.contains(permission);
-        });
+        granted.removeIf(
+            [&principal](const QString& permission) { return !principal.tokenPermissions.contains(permission); });
     return granted;
 }
 

@@ -6,16 +6,21 @@
 // Who a request acts as, once its credential has been checked.
 struct Principal
 {
-    enum class Method { Anonymous, Bearer, Basic, ApiToken };
+    enum class Method {
+        Anonymous,
+        Bearer,
+        Basic,
+        ApiToken
+    };
 
     qint64 accountId = 0;
     QString username;
     QString role;
     Method method = Method::Anonymous;
-    QString sessionId;        // Bearer only
+    QString sessionId; // Bearer only
     qint64 sessionCreatedMs = 0;
     qint64 sessionExpiresMs = 0;
-    qint64 apiTokenId = 0;       // ApiToken only
+    qint64 apiTokenId = 0;        // ApiToken only
     QStringList tokenPermissions; // ApiToken only: the token's own list (PermissionModel intersects it with the role's)
 };
 

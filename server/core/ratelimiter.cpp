@@ -14,7 +14,7 @@ constexpr qint64 RetentionMs = 30LL * 24 * 3600 * 1000; // the log keeps 30 days
 // Attempts of one IP waiting for a place; beyond, refused at once (429, retry in a second):
 // a waiting attempt costs no hash but holds its request.
 constexpr size_t MaxWaitingPerIp = 64;
-}
+} // namespace
 
 RateLimiter::RateLimiter(RateLimitSettings settings, RateLimitEventRepository& events, const Clock& clock,
                          QObject* parent)
@@ -92,8 +92,7 @@ bool RateLimiter::hasPlace(const QString& ip) const
     return failureCount(ip) + m_checking.value(ip) < m_settings.maxLoginAttempts;
 }
 
-void RateLimiter::admitAttempt(const QString& ip, const QString& dialect, const QString& username,
-                               Admission decided)
+void RateLimiter::admitAttempt(const QString& ip, const QString& dialect, const QString& username, Admission decided)
 {
     if (m_settings.maxLoginAttempts <= 0) {
         decided(std::nullopt);
@@ -294,7 +293,8 @@ void RateLimiter::write(std::vector<PendingEvent> batch)
 void RateLimiter::sweepBuckets()
 {
     const qint64 now = m_clock.nowMs();
-    const double refillMs = m_settings.requestsPerSecond > 0 ? 1000.0 * m_settings.burst / m_settings.requestsPerSecond : 0;
+    const double refillMs =
+        m_settings.requestsPerSecond > 0 ? 1000.0 * m_settings.burst / m_settings.requestsPerSecond : 0;
     m_buckets.removeIf([&](const auto& entry) { return double(now - entry.value().updatedMs) > refillMs; });
     m_failures.removeIf([&](auto& entry) {
         prune(entry.value(), now);

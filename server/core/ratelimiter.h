@@ -15,7 +15,7 @@ class Clock;
 
 struct RateLimitSettings
 {
-    int maxLoginAttempts = 5;      // 0 = failures never lock
+    int maxLoginAttempts = 5; // 0 = failures never lock
     int windowSecs = 900;
     double requestsPerSecond = 20; // 0 = no token bucket
     int burst = 60;
@@ -111,8 +111,8 @@ private:
     bool hasPlace(const QString& ip) const;
     void decideWaiting(const QString& ip);
     void prune(std::deque<qint64>& failures, qint64 nowMs) const;
-    RateLimitEventRecord event(const QString& ip, const QString& kind, const QString& dialect,
-                               const QString& username, const QString& detail) const;
+    RateLimitEventRecord event(const QString& ip, const QString& kind, const QString& dialect, const QString& username,
+                               const QString& detail) const;
     void log(const QString& ip, const QString& kind, const QString& dialect, const QString& username,
              const QString& detail);
     void tally(const QString& ip, const QString& kind, const QString& dialect, const QString& username,
@@ -129,7 +129,7 @@ private:
     QHash<QString, int> m_checking; // admitted attempts whose check is not over, per IP
     QHash<QString, std::deque<WaitingAttempt>> m_waiting;
     QHash<QString, Bucket> m_buckets;
-    QHash<QString, int> m_tallies;  // counts of the tallied entries pending, by tallyKey
+    QHash<QString, int> m_tallies; // counts of the tallied entries pending, by tallyKey
     bool m_lastWriteOk = true;
     BatchedWriter<PendingEvent> m_log; // last: its destructor writes what is pending
 };

@@ -15,7 +15,7 @@ constexpr int ExpirySweepMs = 60'000;
 // base64url so that an id never starts with '-', which a command line (`gatehoused sessions
 // revoke ID`) would read as an option, and a double-click selects it whole.
 constexpr int SessionIdLength = 25;
-}
+} // namespace
 
 SessionStore::SessionStore(SessionRepository& repository, const Clock& clock, QObject* parent)
     : QObject(parent), m_repository(repository), m_clock(clock),

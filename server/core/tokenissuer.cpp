@@ -25,8 +25,7 @@ AuthError invalidRefresh(const QString& message = QStringLiteral("Invalid or exp
 TokenIssuer::TokenIssuer(SessionStore& sessions, const AccountStore& accounts, AuditLog& audit, const JwtHs256& jwt,
                          const HmacSha256& keyedHash, const Clock& clock)
     : m_sessions(sessions), m_accounts(accounts), m_audit(audit), m_jwt(jwt), m_keyedHash(keyedHash), m_clock(clock)
-{
-}
+{}
 
 LoginResult TokenIssuer::openSession(const AccountRecord& account, const LoginRequest& request)
 {
@@ -83,11 +82,12 @@ IssuedSession TokenIssuer::tokensFor(const AccountRecord& account, const QString
     issued.sessionId = sessionId;
     issued.sessionCreatedMs = createdMs;
     issued.accessExpiresAt = std::min(now + accessLifetimeSecs, sessionEndMs / 1000);
-    issued.accessToken = sign(QStringLiteral("access"), account.id, sessionId, Random::urlToken(TokenIdBytes),
-                              issued.accessExpiresAt);
+    issued.accessToken =
+        sign(QStringLiteral("access"), account.id, sessionId, Random::urlToken(TokenIdBytes), issued.accessExpiresAt);
     if (!refreshId.isEmpty()) {
         issued.refreshExpiresAt = sessionEndMs / 1000;
-        issued.refreshToken = sign(QStringLiteral("refresh"), account.id, sessionId, refreshId, issued.refreshExpiresAt);
+        issued.refreshToken =
+            sign(QStringLiteral("refresh"), account.id, sessionId, refreshId, issued.refreshExpiresAt);
     }
     issued.account = account;
     issued.account.passwordHash.clear();

@@ -30,10 +30,10 @@ struct IssuedSession
     QString sessionId;
     qint64 sessionCreatedMs = 0;
     QByteArray accessToken;
-    qint64 accessExpiresAt = 0;  // Unix seconds, equals the access JWT's exp
-    QByteArray refreshToken;     // empty without refresh
+    qint64 accessExpiresAt = 0; // Unix seconds, equals the access JWT's exp
+    QByteArray refreshToken;    // empty without refresh
     qint64 refreshExpiresAt = 0;
-    AccountRecord account;       // a copy without the password hash
+    AccountRecord account; // a copy without the password hash
 };
 
 using LoginResult = std::variant<IssuedSession, AuthError>;

@@ -11,10 +11,8 @@ constexpr int TokenBytes = 32;
 constexpr qsizetype TokenLength = 43; // unpadded base64url of 32 bytes
 } // namespace
 
-WsTokens::WsTokens(const HmacSha256& keyedHash, const Clock& clock)
-    : m_keyedHash(keyedHash), m_clock(clock)
-{
-}
+WsTokens::WsTokens(const HmacSha256& keyedHash, const Clock& clock) : m_keyedHash(keyedHash), m_clock(clock)
+{}
 
 QString WsTokens::issue(const GrantedPrincipal& owner)
 {
@@ -79,8 +77,7 @@ void WsTokens::makeRoom()
     sweep();
     if (m_entries.size() < MaxTokens)
         return;
-    const auto oldest = std::min_element(m_entries.cbegin(), m_entries.cend(), [](const Entry& a, const Entry& b) {
-        return a.expiresAtMs < b.expiresAtMs;
-    });
+    const auto oldest = std::min_element(m_entries.cbegin(), m_entries.cend(),
+                                         [](const Entry& a, const Entry& b) { return a.expiresAtMs < b.expiresAtMs; });
     m_entries.erase(oldest);
 }

@@ -77,7 +77,8 @@ QString hint(QByteArrayView token)
 {
     // Prefix and the last 4 characters (checksum digits): enough to tell tokens apart in a
     // list, nothing that helps guess the random part.
-    return QString::fromLatin1(Prefix) + QChar(0x2026) + QString::fromLatin1(token.last(qMin<qsizetype>(4, token.size())));
+    return QString::fromLatin1(Prefix) + QChar(0x2026)
+        + QString::fromLatin1(token.last(qMin<qsizetype>(4, token.size())));
 }
 
 } // namespace ApiTokenFormat

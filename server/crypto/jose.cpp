@@ -160,13 +160,13 @@ JwtError parseClaims(QByteArrayView payloadB64, JwtClaims* claims)
         return JwtError::Malformed;
     qint64 expiresAt = NoInteger;
     const bool ok = readString(*payload, QLatin1String("iss"), &claims->issuer)
-                    && readString(*payload, QLatin1String("sub"), &claims->subject)
-                    && readString(*payload, QLatin1String("sid"), &claims->sessionId)
-                    && readString(*payload, QLatin1String("jti"), &claims->tokenId)
-                    && readString(*payload, QLatin1String("type"), &claims->type)
-                    && readInteger(*payload, QLatin1String("iat"), &claims->issuedAt)
-                    && readInteger(*payload, QLatin1String("nbf"), &claims->notBefore)
-                    && readInteger(*payload, QLatin1String("exp"), &expiresAt);
+        && readString(*payload, QLatin1String("sub"), &claims->subject)
+        && readString(*payload, QLatin1String("sid"), &claims->sessionId)
+        && readString(*payload, QLatin1String("jti"), &claims->tokenId)
+        && readString(*payload, QLatin1String("type"), &claims->type)
+        && readInteger(*payload, QLatin1String("iat"), &claims->issuedAt)
+        && readInteger(*payload, QLatin1String("nbf"), &claims->notBefore)
+        && readInteger(*payload, QLatin1String("exp"), &expiresAt);
     // A token without exp would live forever: it is not a token we accept.
     if (!ok || expiresAt == NoInteger)
         return JwtError::Malformed;
@@ -174,9 +174,10 @@ JwtError parseClaims(QByteArrayView payloadB64, JwtClaims* claims)
     return JwtError::None;
 }
 
-}
+} // namespace
 
-JwtHs256::JwtHs256(QByteArrayView key, QString issuer) : m_hmac(key), m_issuer(std::move(issuer)) { }
+JwtHs256::JwtHs256(QByteArrayView key, QString issuer) : m_hmac(key), m_issuer(std::move(issuer))
+{}
 
 QByteArray JwtHs256::sign(const JwtClaims& claims) const
 {

@@ -13,11 +13,11 @@
 // compared in constant time; exp is mandatory and has no leeway.
 struct JwtClaims
 {
-    QString issuer;     // iss
-    QString subject;    // sub: account id as a decimal string
-    QString sessionId;  // sid
-    QString tokenId;    // jti
-    QString type;       // "access" | "refresh"
+    QString issuer;       // iss
+    QString subject;      // sub: account id as a decimal string
+    QString sessionId;    // sid
+    QString tokenId;      // jti
+    QString type;         // "access" | "refresh"
     qint64 issuedAt = 0;  // iat, Unix seconds
     qint64 expiresAt = 0; // exp, Unix seconds (mandatory)
     qint64 notBefore = 0; // nbf, 0 = absent
@@ -25,11 +25,11 @@ struct JwtClaims
 
 enum class JwtError {
     None,
-    Malformed,     // not three base64url parts, bad JSON, missing or mistyped claim
-    BadAlgorithm,  // header alg is not exactly HS256, or has `crit`
+    Malformed,    // not three base64url parts, bad JSON, missing or mistyped claim
+    BadAlgorithm, // header alg is not exactly HS256, or has `crit`
     BadSignature,
-    Expired,       // now >= exp
-    NotYetValid,   // now < nbf
+    Expired,     // now >= exp
+    NotYetValid, // now < nbf
     WrongIssuer,
     WrongType,
 };

@@ -136,15 +136,17 @@ std::optional<QByteArray> keychainMasterKey(const QString& dataDir, QString* err
 
 std::optional<QByteArray> readKeyFile(const QString& path, QString* error)
 {
-    struct stat info {};
+    struct stat info
+    {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode)) {
         *error = path + QStringLiteral(" is not a regular file");
         return std::nullopt;
     }
     // Anyone who can read the master key can mint tokens for any account.
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        *error = path + QStringLiteral(" is accessible by group or others (mode %1); run chmod 600 on it")
-                            .arg(info.st_mode & 0777, 4, 8, QLatin1Char('0'));
+        *error = path
+            + QStringLiteral(" is accessible by group or others (mode %1); run chmod 600 on it")
+                  .arg(info.st_mode & 0777, 4, 8, QLatin1Char('0'));
         return std::nullopt;
     }
     QFile file(path);
@@ -173,8 +175,7 @@ bool createKeyFile(const QString& path, QString* error)
     }
     const QByteArray secret = Random::bytes(MasterKeyBytes);
     const bool written = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0
-                         && ::write(fd, secret.constData(), size_t(secret.size())) == secret.size()
-                         && ::fsync(fd) == 0;
+        && ::write(fd, secret.constData(), size_t(secret.size())) == secret.size() && ::fsync(fd) == 0;
     ::close(fd);
     const bool linked = written && ::link(tmpl.constData(), QFile::encodeName(path).constData()) == 0;
     const int linkErrno = errno;
@@ -206,8 +207,8 @@ std::optional<QByteArray> masterKey(const QString& dataDir, KeyStore::Backend ba
 {
     const QString keyFile = QDir(dataDir).filePath(QStringLiteral("master.key"));
     const bool tryKeychain = backend == KeyStore::Backend::Keychain
-                             || (backend == KeyStore::Backend::Auto && !QFileInfo::exists(keyFile)
-                                 && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"));
+        || (backend == KeyStore::Backend::Auto && !QFileInfo::exists(keyFile)
+            && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"));
     *fromKeychain = tryKeychain;
     if (tryKeychain) {
         std::optional<QByteArray> master = keychainMasterKey(dataDir, error);
@@ -219,7 +220,7 @@ std::optional<QByteArray> masterKey(const QString& dataDir, KeyStore::Backend ba
     return fileMasterKey(dataDir, error);
 }
 
-}
+} // namespace
 
 std::optional<KeyStore> KeyStore::open(const Options& options, QString* error)
 {
@@ -235,8 +236,8 @@ std::optional<KeyStore> KeyStore::open(const Options& options, QString* error)
     KeyStore store;
     store.m_backend = fromKeychain ? Backend::Keychain : Backend::File;
     store.m_tokenPepper = hkdfSha256(*master, PepperLabel);
-    store.m_signingKey = options.secretKeyOverride.isEmpty() ? hkdfSha256(*master, SigningLabel)
-                                                             : options.secretKeyOverride;
+    store.m_signingKey =
+        options.secretKeyOverride.isEmpty() ? hkdfSha256(*master, SigningLabel) : options.secretKeyOverride;
     if (store.m_tokenPepper.isEmpty() || store.m_signingKey.isEmpty()) {
         message = QStringLiteral("HKDF-SHA256 is unavailable in OpenSSL");
         return std::nullopt;

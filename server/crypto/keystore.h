@@ -13,7 +13,11 @@
 class KeyStore
 {
 public:
-    enum class Backend { Auto, Keychain, File };
+    enum class Backend {
+        Auto,
+        Keychain,
+        File
+    };
 
     struct Options
     {

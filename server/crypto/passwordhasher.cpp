@@ -73,7 +73,7 @@ PasswordHasher::Verdict verifyArgon2(QByteArrayView password, QByteArrayView sto
     return rc == 0 ? PasswordHasher::Verdict::Match : PasswordHasher::Verdict::Mismatch;
 }
 
-}
+} // namespace
 
 namespace PasswordHasher {
 
@@ -116,4 +116,4 @@ void burnVerifyTime(QByteArrayView password)
     verify(password, dummy);
 }
 
-}
+} // namespace PasswordHasher

@@ -10,7 +10,11 @@
 // event loop. `password` is the NFKC-normalised UTF-8 from PasswordPolicy::normalize().
 namespace PasswordHasher {
 
-enum class Verdict { Match, Mismatch, Malformed };
+enum class Verdict {
+    Match,
+    Mismatch,
+    Malformed
+};
 
 QByteArray hash(QByteArrayView password);
 Verdict verify(QByteArrayView password, QByteArrayView storedHash);
@@ -20,4 +24,4 @@ bool needsRehash(QByteArrayView storedHash);
 // answered in the same time as a wrong password (no account enumeration by timing).
 void burnVerifyTime(QByteArrayView password);
 
-}
+} // namespace PasswordHasher

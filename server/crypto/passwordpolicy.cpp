@@ -12,8 +12,8 @@ namespace {
 // off and stays (a palindrome is half a password).
 const char* const PwqualityOptions[] = {
     "minlen=6", // the library's floor; our own length rule runs first
-    "dcredit=0", "ucredit=0", "lcredit=0", "ocredit=0", "minclass=0", "maxrepeat=0", "maxclassrepeat=0",
-    "maxsequence=0", "gecoscheck=0", "usercheck=0", "difok=0", "dictcheck=1", "enforcing=1",
+    "dcredit=0",     "ucredit=0",    "lcredit=0",   "ocredit=0", "minclass=0",  "maxrepeat=0", "maxclassrepeat=0",
+    "maxsequence=0", "gecoscheck=0", "usercheck=0", "difok=0",   "dictcheck=1", "enforcing=1",
 };
 
 // cracklib's FascistCheck keeps its opened dictionary in static state and is not
@@ -88,7 +88,7 @@ PasswordCheck refuse(PasswordCheck check, const QString& reason)
     return check;
 }
 
-}
+} // namespace
 
 namespace PasswordPolicy {
 
@@ -129,4 +129,4 @@ PasswordCheck check(const QString& password)
     return result;
 }
 
-}
+} // namespace PasswordPolicy

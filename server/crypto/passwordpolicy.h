@@ -24,4 +24,4 @@ PasswordCheck checkLength(const QString& password);
 // Everything, dictionary included.
 PasswordCheck check(const QString& password);
 
-}
+} // namespace PasswordPolicy

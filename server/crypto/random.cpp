@@ -17,8 +17,7 @@ QByteArray bytes(int count)
 
 QString urlToken(int count)
 {
-    return QString::fromLatin1(
-        bytes(count).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(bytes(count).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString base62(int length)
@@ -39,4 +38,4 @@ QString base62(int length)
     return out;
 }
 
-}
+} // namespace Random

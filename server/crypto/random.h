@@ -10,4 +10,4 @@ QByteArray bytes(int count);
 QString urlToken(int count);
 // `length` characters from [0-9A-Za-z], uniformly distributed (rejection sampling).
 QString base62(int length);
-}
+} // namespace Random

@@ -9,17 +9,16 @@ namespace {
 bool hmacKnownAnswer()
 {
     // RFC 4231, test case 2.
-    const QByteArray expected =
-        QByteArray::fromHex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    const QByteArray expected = QByteArray::fromHex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     return HmacSha256("Jefe").mac({"what do ya want ", "for nothing?"}) == expected;
 }
 
 bool jwsKnownAnswer()
 {
     // RFC 7515, Appendix A.1: the HS256 example and its JWK key "k".
-    const QByteArray key = QByteArray::fromBase64(
-        "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
-        QByteArray::Base64UrlEncoding);
+    const QByteArray key =
+        QByteArray::fromBase64("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
+                               QByteArray::Base64UrlEncoding);
     QByteArray token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
                        ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
                        ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
@@ -38,12 +37,12 @@ bool passwordKnownAnswers()
     const QByteArray bcrypt = "$2b$04$kJtf5UKLFqvrMTDeMNQLCuN/1tj6yquMTUWRGo4fTOsiRp/2PDNbe";
     using PasswordHasher::Verdict;
     return PasswordHasher::verify("gatehouse self-test", argon2id) == Verdict::Match
-           && PasswordHasher::verify("gatehouse self-tesT", argon2id) == Verdict::Mismatch
-           && PasswordHasher::verify("gatehouse self-test", bcrypt) == Verdict::Match
-           && PasswordHasher::verify("gatehouse self-tesT", bcrypt) == Verdict::Mismatch;
+        && PasswordHasher::verify("gatehouse self-tesT", argon2id) == Verdict::Mismatch
+        && PasswordHasher::verify("gatehouse self-test", bcrypt) == Verdict::Match
+        && PasswordHasher::verify("gatehouse self-tesT", bcrypt) == Verdict::Mismatch;
 }
 
-}
+} // namespace
 
 namespace CryptoSelfTest {
 
@@ -62,4 +61,4 @@ bool run(QString* failure)
     return false;
 }
 
-}
+} // namespace CryptoSelfTest

@@ -3,8 +3,8 @@
 #include "crypto/random.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QNetworkInterface>
@@ -86,16 +86,16 @@ bool fillCertificate(X509* cert, EVP_PKEY* key, const QString& host)
     const QByteArray cnBytes = host.toLatin1();
     const auto* cn = reinterpret_cast<const unsigned char*>(cnBytes.constData());
     return X509_set_version(cert, X509_VERSION_3) == 1 && setRandomSerial(cert)
-           && X509_gmtime_adj(X509_getm_notBefore(cert), -3600) != nullptr
-           && X509_time_adj_ex(X509_getm_notAfter(cert), ValidityDays, 0, nullptr) != nullptr
-           && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, cn, -1, -1, 0) == 1
-           && X509_set_issuer_name(cert, name) == 1 && X509_set_pubkey(cert, key) == 1
-           && addExtension(cert, NID_subject_alt_name, subjectAltNames(host))
-           && addExtension(cert, NID_basic_constraints, QStringLiteral("critical,CA:FALSE"))
-           && addExtension(cert, NID_key_usage, QStringLiteral("critical,digitalSignature"))
-           && addExtension(cert, NID_ext_key_usage, QStringLiteral("serverAuth"))
-           && addExtension(cert, NID_subject_key_identifier, QStringLiteral("hash"))
-           && X509_sign(cert, key, EVP_sha256()) > 0;
+        && X509_gmtime_adj(X509_getm_notBefore(cert), -3600) != nullptr
+        && X509_time_adj_ex(X509_getm_notAfter(cert), ValidityDays, 0, nullptr) != nullptr
+        && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, cn, -1, -1, 0) == 1
+        && X509_set_issuer_name(cert, name) == 1 && X509_set_pubkey(cert, key) == 1
+        && addExtension(cert, NID_subject_alt_name, subjectAltNames(host))
+        && addExtension(cert, NID_basic_constraints, QStringLiteral("critical,CA:FALSE"))
+        && addExtension(cert, NID_key_usage, QStringLiteral("critical,digitalSignature"))
+        && addExtension(cert, NID_ext_key_usage, QStringLiteral("serverAuth"))
+        && addExtension(cert, NID_subject_key_identifier, QStringLiteral("hash"))
+        && X509_sign(cert, key, EVP_sha256()) > 0;
 }
 
 QByteArray bioContents(BIO* bio)
@@ -174,7 +174,7 @@ bool createPair(const QString& dir, const QString& certPath, const QString& keyP
     return true;
 }
 
-}
+} // namespace
 
 QString TlsIdentity::sha256Fingerprint() const
 {

@@ -17,8 +17,8 @@ constexpr int MaxLimit = 1000;
 
 void recent(AuditLog& audit, const Call& call, Responder& responder)
 {
-    const auto limit = RestJson::queryInteger(call.request, responder, QStringLiteral("limit"), 1, MaxLimit,
-                                              DefaultLimit);
+    const auto limit =
+        RestJson::queryInteger(call.request, responder, QStringLiteral("limit"), 1, MaxLimit, DefaultLimit);
     // `before` pages backwards: the id of the oldest event already shown.
     const auto before = limit ? RestJson::queryInteger(call.request, responder, QStringLiteral("before"), 1,
                                                        std::numeric_limits<qint64>::max(), 0)

@@ -23,7 +23,17 @@ public:
     qint64 bodyBytes() const { return m_bodyBytes; }
 
 private:
-    enum class State { Size, SizeLf, Data, DataCr, DataLf, LastCr, LastLf, Done, Refused };
+    enum class State {
+        Size,
+        SizeLf,
+        Data,
+        DataCr,
+        DataLf,
+        LastCr,
+        LastLf,
+        Done,
+        Refused
+    };
 
     void sizeDigit(int digit);
     void refuse(int status, const char* reason);

@@ -20,12 +20,18 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 QString messageFor(int status)
 {
     switch (status) {
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not found");
-    case 413: return QStringLiteral("Request body too large");
-    case 429: return QStringLiteral("Too many pipelined requests");
-    case 431: return QStringLiteral("Request header fields too large");
-    default: return QStringLiteral("Malformed request");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not found");
+    case 413:
+        return QStringLiteral("Request body too large");
+    case 429:
+        return QStringLiteral("Too many pipelined requests");
+    case 431:
+        return QStringLiteral("Request header fields too large");
+    default:
+        return QStringLiteral("Malformed request");
     }
 }
 
@@ -40,17 +46,11 @@ QByteArray& peekBuffer()
 
 ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const QHostAddress& peer, quint64 serial,
                                  std::shared_ptr<const ConnectionContext> context, GuardedTcpServer* listener)
-    : QObject(socket)
-    , m_socket(socket)
-    , m_peer(peer)
-    , m_serial(serial)
-    , m_context(std::move(context))
-    , m_listener(listener)
-    , m_queue(std::make_shared<ResponseQueue>(this, m_context))
-    , m_framer(std::make_unique<RequestFramer>(m_context->limits, *m_queue, m_context->upgradeHook))
-    , m_since(monotonicMs())
-{
-}
+    : QObject(socket), m_socket(socket), m_peer(peer), m_serial(serial), m_context(std::move(context)),
+      m_listener(listener), m_queue(std::make_shared<ResponseQueue>(this, m_context)),
+      m_framer(std::make_unique<RequestFramer>(m_context->limits, *m_queue, m_context->upgradeHook)),
+      m_since(monotonicMs())
+{}
 
 ConnectionGuard::~ConnectionGuard()
 {
@@ -146,8 +146,8 @@ void ConnectionGuard::expire()
         return;
     }
     const char* stage = m_phase == Phase::Handshake ? "(TLS handshake)"
-                        : m_framer->inRequest()       ? "(request)"
-                                                      : "(closing)";
+        : m_framer->inRequest()                     ? "(request)"
+                                                    : "(closing)";
     qCInfo(lcHttp) << "deadline passed; dropping connection from" << m_peer << stage;
     abort();
 }

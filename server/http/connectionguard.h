@@ -67,7 +67,14 @@ public:
     void adoptBy(QObject* webSocket);
 
 private:
-    enum class Phase { Handshake, Http, Closing, Lingering, Upgrading, WebSocket };
+    enum class Phase {
+        Handshake,
+        Http,
+        Closing,
+        Lingering,
+        Upgrading,
+        WebSocket
+    };
 
     void onReadyRead();
     void onReadyReadAfter();

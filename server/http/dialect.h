@@ -6,7 +6,12 @@
 // The three API dialects of API.md. They share one auth core; only envelopes differ.
 // ForwardAuth is the manager dialect's /auth/verify, whose answers carry no body at all
 // (a proxy reads only the status and headers).
-enum class Dialect { Flex, Rest, Manager, ForwardAuth };
+enum class Dialect {
+    Flex,
+    Rest,
+    Manager,
+    ForwardAuth
+};
 
 // /flex/... is flex, /auth/verify forward-auth, /auth/... manager, everything else (/api,
 // /health) rest.

@@ -10,21 +10,25 @@ Endpoints::Endpoints(RouteTable& routes, AuthService& auth, const PermissionMode
     : m_routes(routes), m_auth(auth), m_permissions(permissions), m_authenticator(auth),
       m_trustedProxies(std::move(trustedProxies))
 {
-    m_routes.setFallback([this](const HttpRequest& request, Responder responder) {
-        serveUnmatched(request, responder);
-    });
+    m_routes.setFallback(
+        [this](const HttpRequest& request, Responder responder) { serveUnmatched(request, responder); });
 }
 
 void Endpoints::add(HttpMethod method, const QString& pattern, Access access, const QString& summary,
                     EndpointHandler handler)
 {
     const Dialect dialect = dialectForPath(pattern);
-    m_routes.add(Route{method, pattern, gated(dialect, access, {}, std::move(handler)), dialectName(dialect), summary,
-                       access != Access::Public, {}});
+    m_routes.add(Route{method,
+                       pattern,
+                       gated(dialect, access, {}, std::move(handler)),
+                       dialectName(dialect),
+                       summary,
+                       access != Access::Public,
+                       {}});
 }
 
-void Endpoints::addGuarded(HttpMethod method, const QString& pattern, const QString& permission,
-                           const QString& summary, EndpointHandler handler)
+void Endpoints::addGuarded(HttpMethod method, const QString& pattern, const QString& permission, const QString& summary,
+                           EndpointHandler handler)
 {
     const Dialect dialect = dialectForPath(pattern);
     m_routes.add(Route{method, pattern, gated(dialect, Access::Authenticated, permission, std::move(handler)),
@@ -61,8 +65,7 @@ void Endpoints::serveUnmatched(const HttpRequest& request, Responder& responder)
     serve(request, responder, dialect, Access::Public, notFound);
 }
 
-RouteHandler Endpoints::gated(Dialect dialect, Access access, const QString& permission,
-                              EndpointHandler handler) const
+RouteHandler Endpoints::gated(Dialect dialect, Access access, const QString& permission, EndpointHandler handler) const
 {
     return [this, dialect, access, permission, handler = std::move(handler)](const HttpRequest& request,
                                                                              Responder responder) {
@@ -75,8 +78,9 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
 {
     const ClientInfo client = clientOf(request, dialect);
     if (!m_auth.limiter().allowRequest(client.ip)) {
-        sendError(responder, dialect,
-                  AuthError{AuthError::Code::RateLimited, QStringLiteral("Too many requests. Please try again later."), 1});
+        sendError(
+            responder, dialect,
+            AuthError{AuthError::Code::RateLimited, QStringLiteral("Too many requests. Please try again later."), 1});
         return;
     }
     const bool needsCredential =
@@ -100,11 +104,10 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
         return;
     }
     auto held = std::make_shared<std::pair<HttpRequest, Responder>>(request, std::move(responder));
-    m_authenticator.authenticateLater(held->first, client,
-                                      [this, held, client, dialect, permission, handler](const AuthResult& result) {
-                                          proceed(held->first, client, held->second, dialect, result, permission,
-                                                  handler);
-                                      });
+    m_authenticator.authenticateLater(
+        held->first, client, [this, held, client, dialect, permission, handler](const AuthResult& result) {
+            proceed(held->first, client, held->second, dialect, result, permission, handler);
+        });
 }
 
 ClientInfo Endpoints::clientOf(const HttpRequest& request, Dialect dialect) const

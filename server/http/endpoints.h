@@ -39,8 +39,7 @@ class Endpoints
 public:
     Endpoints(RouteTable& routes, AuthService& auth, const PermissionModel& permissions, SubnetList trustedProxies);
 
-    void add(HttpMethod method, const QString& pattern, Access access, const QString& summary,
-             EndpointHandler handler);
+    void add(HttpMethod method, const QString& pattern, Access access, const QString& summary, EndpointHandler handler);
     // Authenticated, and the caller's role must grant `permission` ("users:write"): 403 otherwise.
     void addGuarded(HttpMethod method, const QString& pattern, const QString& permission, const QString& summary,
                     EndpointHandler handler);

@@ -28,7 +28,8 @@ std::optional<QString> passwordFromBody(const Call& call, Responder& responder)
     const auto body = parseJsonObject(call.request.body);
     const auto password = body ? stringField(*body, QStringLiteral("password")) : std::nullopt;
     if (!password)
-        sendFlexError(responder, AuthError::Code::BadRequest, QStringLiteral("Body must be JSON: {\"password\": \"...\"}"));
+        sendFlexError(responder, AuthError::Code::BadRequest,
+                      QStringLiteral("Body must be JSON: {\"password\": \"...\"}"));
     return password;
 }
 
@@ -60,8 +61,9 @@ void login(AuthService& auth, qint64 lifetimeSecs, const Call& call, Responder& 
             return;
         }
         const auto& issued = std::get<IssuedSession>(result);
-        pending->sendJson(200, {{QStringLiteral("token"), QString::fromLatin1(issued.accessToken)},
-                                {QStringLiteral("expires_at"), isoUtc(issued.accessExpiresAt * 1000)}});
+        pending->sendJson(200,
+                          {{QStringLiteral("token"), QString::fromLatin1(issued.accessToken)},
+                           {QStringLiteral("expires_at"), isoUtc(issued.accessExpiresAt * 1000)}});
     });
 }
 
@@ -69,11 +71,11 @@ void session(const Call& call, Responder& responder)
 {
     const Principal& principal = call.principal;
     const bool hasSession = !principal.sessionId.isEmpty();
-    responder.sendJson(200, {{QStringLiteral("user"), principal.username},
-                             {QStringLiteral("created_at"),
-                              hasSession ? QJsonValue(isoUtc(principal.sessionCreatedMs)) : QJsonValue()},
-                             {QStringLiteral("expires_at"),
-                              hasSession ? QJsonValue(isoUtc(principal.sessionExpiresMs)) : QJsonValue()}});
+    responder.sendJson(
+        200,
+        {{QStringLiteral("user"), principal.username},
+         {QStringLiteral("created_at"), hasSession ? QJsonValue(isoUtc(principal.sessionCreatedMs)) : QJsonValue()},
+         {QStringLiteral("expires_at"), hasSession ? QJsonValue(isoUtc(principal.sessionExpiresMs)) : QJsonValue()}});
 }
 
 void logout(AuthService& auth, const Call& call, Responder& responder)
@@ -94,12 +96,12 @@ void setPassword(const ApiContext& api, const Call& call, Responder& responder)
         return;
     auto pending = std::make_shared<Responder>(std::move(responder));
     api.passwords.setPassword(api.auth.adminAccountId(), *password, call.principal, call.client,
-                     [pending](std::optional<AuthError> error) {
-                         if (error)
-                             sendError(*pending, Dialect::Flex, *error);
-                         else
-                             pending->sendJson(200, {{QStringLiteral("auth_enabled"), true}});
-                     });
+                              [pending](std::optional<AuthError> error) {
+                                  if (error)
+                                      sendError(*pending, Dialect::Flex, *error);
+                                  else
+                                      pending->sendJson(200, {{QStringLiteral("auth_enabled"), true}});
+                              });
 }
 
 void removePassword(const ApiContext& api, const Call& call, Responder& responder)
@@ -135,8 +137,9 @@ void FlexApi::registerRoutes(const ApiContext& api)
                   });
     endpoints.add(HttpMethod::Get, QStringLiteral("/flex/version"), Access::Public, QStringLiteral("Version"),
                   [](const Call&, Responder& r) {
-                      r.sendJson(200, {{QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
-                                       {QStringLiteral("api"), QStringLiteral("flex")}});
+                      r.sendJson(200,
+                                 {{QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
+                                  {QStringLiteral("api"), QStringLiteral("flex")}});
                   });
     endpoints.add(HttpMethod::Get, QStringLiteral("/flex/auth/status"), Access::Public,
                   QStringLiteral("Whether authentication is enabled"), [&auth](const Call&, Responder& r) {

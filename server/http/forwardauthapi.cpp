@@ -23,7 +23,11 @@ using Code = AuthError::Code;
 // ambiguously is refused, and one not named at all is covered by no rule.
 struct Target
 {
-    enum class State { Unnamed, Named, Ambiguous };
+    enum class State {
+        Unnamed,
+        Named,
+        Ambiguous
+    };
 
     State state = State::Unnamed;
     QString method; // upper case

@@ -30,9 +30,7 @@ int sweepIntervalMs(const ConnectionLimits& limits)
 
 GuardedTcpServer::GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer,
                                    QObject* parent)
-    : QTcpServer(parent)
-    , m_context(std::move(context))
-    , m_httpServer(httpServer)
+    : QTcpServer(parent), m_context(std::move(context)), m_httpServer(httpServer)
 {
     // Qt's default backlog of 50 makes a burst of connects wait for SYN-ACK retransmits.
     setListenBacklogSize(std::clamp(m_context->limits.maxConnections, 128, 4096));
@@ -99,8 +97,8 @@ ConnectionGuard* GuardedTcpServer::oldestIdle(const QHostAddress* peer) const
     for (ConnectionGuard* guard : std::as_const(m_guards)) {
         if (guard->isBusy() || (peer && guard->peer() != *peer))
             continue;
-        if (!oldest || std::pair(guard->idleSinceMs(), guard->serial())
-                           < std::pair(oldest->idleSinceMs(), oldest->serial()))
+        if (!oldest
+            || std::pair(guard->idleSinceMs(), guard->serial()) < std::pair(oldest->idleSinceMs(), oldest->serial()))
             oldest = guard;
     }
     return oldest;

@@ -28,8 +28,7 @@ class GuardedTcpServer : public QTcpServer
 public:
     // `httpServer` is the QHttpServer this listener is bound to: the receiver of the
     // readyRead connections a guard cuts when it stops a connection.
-    GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer,
-                     QObject* parent = nullptr);
+    GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer, QObject* parent = nullptr);
     ~GuardedTcpServer() override;
 
     void setTlsConfiguration(const QSslConfiguration& configuration) { m_tls = configuration; }

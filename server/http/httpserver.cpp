@@ -19,14 +19,22 @@ namespace {
 HttpMethod toHttpMethod(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return HttpMethod::Get;
-    case QHttpServerRequest::Method::Head: return HttpMethod::Head;
-    case QHttpServerRequest::Method::Post: return HttpMethod::Post;
-    case QHttpServerRequest::Method::Put: return HttpMethod::Put;
-    case QHttpServerRequest::Method::Patch: return HttpMethod::Patch;
-    case QHttpServerRequest::Method::Delete: return HttpMethod::Delete;
-    case QHttpServerRequest::Method::Options: return HttpMethod::Options;
-    default: return HttpMethod::Other;
+    case QHttpServerRequest::Method::Get:
+        return HttpMethod::Get;
+    case QHttpServerRequest::Method::Head:
+        return HttpMethod::Head;
+    case QHttpServerRequest::Method::Post:
+        return HttpMethod::Post;
+    case QHttpServerRequest::Method::Put:
+        return HttpMethod::Put;
+    case QHttpServerRequest::Method::Patch:
+        return HttpMethod::Patch;
+    case QHttpServerRequest::Method::Delete:
+        return HttpMethod::Delete;
+    case QHttpServerRequest::Method::Options:
+        return HttpMethod::Options;
+    default:
+        return HttpMethod::Other;
     }
 }
 
@@ -64,11 +72,9 @@ class RouteRule final : public QHttpServerRouterRule
 public:
     RouteRule(const RouteTable* table, int index, const QString& pattern, RouterHandler handler)
         : QHttpServerRouterRule(QRegularExpression::escape(pattern), QHttpServerRequest::Method::AnyKnown,
-                                std::move(handler))
-        , m_table(table)
-        , m_index(index)
-    {
-    }
+                                std::move(handler)),
+          m_table(table), m_index(index)
+    {}
 
 protected:
     bool matches(const QHttpServerRequest& request, QRegularExpressionMatch*) const override
@@ -90,8 +96,7 @@ class WebSocketRule final : public QHttpServerRouterRule
 public:
     explicit WebSocketRule(RouterHandler handler)
         : QHttpServerRouterRule(QStringLiteral("/"), QHttpServerRequest::Method::Get, std::move(handler))
-    {
-    }
+    {}
 
 protected:
     bool matches(const QHttpServerRequest& request, QRegularExpressionMatch*) const override
@@ -108,18 +113,26 @@ bool nameIs(const QByteArray& name, const char* lowercase)
 QByteArray* headerSlot(HttpRequest& request, const QByteArray& name)
 {
     switch (name.size()) {
-    case 6: return nameIs(name, "origin") ? &request.origin : nullptr;
-    case 10: return nameIs(name, "user-agent") ? &request.userAgent : nullptr;
-    case 12: return nameIs(name, "content-type") ? &request.contentType : nullptr;
-    case 13: return nameIs(name, "authorization") ? &request.authorization : nullptr;
-    case 14: return nameIs(name, "x-original-uri") ? &request.originalUri : nullptr;
+    case 6:
+        return nameIs(name, "origin") ? &request.origin : nullptr;
+    case 10:
+        return nameIs(name, "user-agent") ? &request.userAgent : nullptr;
+    case 12:
+        return nameIs(name, "content-type") ? &request.contentType : nullptr;
+    case 13:
+        return nameIs(name, "authorization") ? &request.authorization : nullptr;
+    case 14:
+        return nameIs(name, "x-original-uri") ? &request.originalUri : nullptr;
     case 15:
         if (nameIs(name, "x-forwarded-for"))
             return &request.forwardedFor;
         return nameIs(name, "x-forwarded-uri") ? &request.forwardedUri : nullptr;
-    case 17: return nameIs(name, "x-original-method") ? &request.originalMethod : nullptr;
-    case 18: return nameIs(name, "x-forwarded-method") ? &request.forwardedMethod : nullptr;
-    default: return nullptr;
+    case 17:
+        return nameIs(name, "x-original-method") ? &request.originalMethod : nullptr;
+    case 18:
+        return nameIs(name, "x-forwarded-method") ? &request.forwardedMethod : nullptr;
+    default:
+        return nullptr;
     }
 }
 
@@ -150,21 +163,19 @@ void copyHeaders(const QHttpServerRequest& from, HttpRequest& to)
 } // namespace
 
 HttpServer::HttpServer(RouteTable routes, GuardErrorRenderer errorRenderer, QObject* parent)
-    : QObject(parent)
-    , m_routes(std::move(routes))
-    , m_errorRenderer(std::move(errorRenderer))
-    , m_server(std::make_unique<QHttpServer>())
+    : QObject(parent), m_routes(std::move(routes)), m_errorRenderer(std::move(errorRenderer)),
+      m_server(std::make_unique<QHttpServer>())
 {
     // Handlers answer through Gatehouse's Responder only: the QHttpServerResponder is let go
     // unused (6.4's holds a raw socket pointer and crashes when written after a disconnect).
     m_server->route<WebSocketRule>([](const QHttpServerRequest&, QHttpServerResponder&&) {});
     const auto& routeList = m_routes.routes();
     for (size_t i = 0; i < routeList.size(); ++i) {
-        const bool added = m_server->route<RouteRule>(
-            &m_routes, int(i), routeList[i].pattern,
-            [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                dispatch(request, responder.socket());
-            });
+        const bool added =
+            m_server->route<RouteRule>(&m_routes, int(i), routeList[i].pattern,
+                                       [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+                                           dispatch(request, responder.socket());
+                                       });
         if (!added)
             qCWarning(lcHttp) << "could not register the route" << routeList[i].pattern;
     }
@@ -247,8 +258,8 @@ void HttpServer::dispatch(const QHttpServerRequest& request, QTcpSocket* socket)
     copyHeaders(request, call);
 
     Responder responder = guard->takeResponder(call.path);
-    const RouteHandler& handler = match.route >= 0 ? m_routes.routes()[size_t(match.route)].handler
-                                                   : m_routes.fallback();
+    const RouteHandler& handler =
+        match.route >= 0 ? m_routes.routes()[size_t(match.route)].handler : m_routes.fallback();
     if (handler) {
         handler(call, std::move(responder));
     } else {
@@ -265,9 +276,9 @@ void HttpServer::takeWebSockets()
         std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
         if (!socket)
             continue;
-        ConnectionGuard* guard =
-            m_listener ? m_listener->upgradingGuard(socket->peerAddress(), socket->peerPort(), socket->localPort())
-                       : nullptr;
+        ConnectionGuard* guard = m_listener
+            ? m_listener->upgradingGuard(socket->peerAddress(), socket->peerPort(), socket->localPort())
+            : nullptr;
         if (!guard) {
             qCWarning(lcHttp) << "a WebSocket without an accepted upgrade; closing it";
             socket->abort();

@@ -2,8 +2,8 @@
 
 #include "crypto/tlsidentity.h"
 #include "http/connectioncontext.h"
-#include "values/connectionlimits.h"
 #include "http/routetable.h"
+#include "values/connectionlimits.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -17,7 +17,7 @@ class AuthError;
 struct HttpServerOptions
 {
     QHostAddress address = QHostAddress::Any;
-    quint16 port = 3539; // 0 = ephemeral
+    quint16 port = 3539;            // 0 = ephemeral
     std::optional<TlsIdentity> tls; // empty = plain HTTP (--http)
     ConnectionLimits limits;
     // Decides WebSocket upgrades before QHttpServer sees them; empty: all refused (404).

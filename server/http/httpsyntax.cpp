@@ -117,9 +117,8 @@ bool isHostValue(QByteArrayView value)
         if (close < 3)
             return false;
         const QByteArrayView literal = value.sliced(1, close - 1);
-        const bool ipChars = std::all_of(literal.begin(), literal.end(), [](char c) {
-            return hexDigitValue(c) >= 0 || c == ':' || c == '.';
-        });
+        const bool ipChars = std::all_of(literal.begin(), literal.end(),
+                                         [](char c) { return hexDigitValue(c) >= 0 || c == ':' || c == '.'; });
         if (!ipChars)
             return false;
         rest = value.sliced(close + 1);

@@ -39,8 +39,7 @@ void LogStream::add(QWebSocket* socket, QTcpSocket* transport)
     socket->setParent(this);
     // The guard spent the ws-token when it accepted the upgrade; this is the WebSocket that
     // upgrade became, and the token in its URL says whose rights the stream follows.
-    const QString token =
-        QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    const QString token = QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
     const auto owner = m_tokens.redeem(token);
     if (!owner || !transport || !m_check.stillAllows(*owner, permission())) {
         qCInfo(lcHttp) << "closing a log stream whose owner may not read the logs";

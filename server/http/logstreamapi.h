@@ -16,4 +16,4 @@ void registerRoutes(const ApiContext& api, WsTokens& tokens, const CredentialChe
 // 0 for /api/ws/logs with an acceptable Origin and a valid ws-token whose owner may still
 // read the logs; 403 for any other upgrade to that path; 404 for other paths.
 UpgradeHook upgradeHook(WsTokens& tokens, const CredentialCheck& check);
-}
+} // namespace LogStreamApi

@@ -27,15 +27,16 @@ void sendSession(Responder& responder, const LoginResult& result)
     }
     const auto& issued = std::get<IssuedSession>(result);
     const AccountRecord& account = issued.account;
-    responder.sendJson(
-        200, {{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), account.id},
-                                                   {QStringLiteral("username"), account.username},
-                                                   {QStringLiteral("firstname"), account.firstname},
-                                                   {QStringLiteral("lastname"), account.lastname}}},
-              {QStringLiteral("tokens"),
-               QJsonObject{{QStringLiteral("accessToken"), QString::fromLatin1(issued.accessToken)},
-                           {QStringLiteral("refreshToken"), QString::fromLatin1(issued.refreshToken)},
-                           {QStringLiteral("expiresAt"), issued.accessExpiresAt}}}});
+    responder.sendJson(200,
+                       {{QStringLiteral("user"),
+                         QJsonObject{{QStringLiteral("id"), account.id},
+                                     {QStringLiteral("username"), account.username},
+                                     {QStringLiteral("firstname"), account.firstname},
+                                     {QStringLiteral("lastname"), account.lastname}}},
+                        {QStringLiteral("tokens"),
+                         QJsonObject{{QStringLiteral("accessToken"), QString::fromLatin1(issued.accessToken)},
+                                     {QStringLiteral("refreshToken"), QString::fromLatin1(issued.refreshToken)},
+                                     {QStringLiteral("expiresAt"), issued.accessExpiresAt}}}});
 }
 
 void login(const ApiContext& api, const Call& call, Responder& responder)
@@ -69,8 +70,9 @@ void refresh(const ApiContext& api, const Call& call, Responder& responder)
         sendManagerError(responder, Code::BadRequest, QStringLiteral("Body must be JSON: {\"refreshToken\": \"...\"}"));
         return;
     }
-    sendSession(responder, api.auth.refresh(token->toUtf8(), api.lifetimes.managerAccessSecs, api.lifetimes.refreshSecs,
-                                            call.client));
+    sendSession(
+        responder,
+        api.auth.refresh(token->toUtf8(), api.lifetimes.managerAccessSecs, api.lifetimes.refreshSecs, call.client));
 }
 
 void logout(AuthService& auth, const Call& call, Responder& responder)

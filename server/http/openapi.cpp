@@ -48,8 +48,9 @@ QJsonObject errorResponse(const QString& dialect, const QString& description)
 
 QJsonObject responses(const Route& route)
 {
-    QJsonObject responses{{u"200"_s, QJsonObject{{u"description"_s, u"Success"_s},
-                                                   {u"content"_s, jsonContent(QJsonObject{{u"type"_s, u"object"_s}})}}},
+    QJsonObject responses{{u"200"_s,
+                           QJsonObject{{u"description"_s, u"Success"_s},
+                                       {u"content"_s, jsonContent(QJsonObject{{u"type"_s, u"object"_s}})}}},
                           {u"429"_s, errorResponse(route.dialect, u"Too many requests"_s)}};
     if (route.authenticated)
         responses.insert(u"401"_s, errorResponse(route.dialect, u"Missing or invalid credential"_s));
@@ -74,16 +75,17 @@ QJsonObject operation(const Route& route)
                           {u"summary"_s, route.summary},
                           {u"tags"_s, QJsonArray{route.dialect}},
                           {u"responses"_s, responses(route)}};
-    QString description = route.authenticated ? u"Needs a credential (while authentication is enabled)."_s
-                                              : u"Public."_s;
+    QString description =
+        route.authenticated ? u"Needs a credential (while authentication is enabled)."_s : u"Public."_s;
     if (!route.permission.isEmpty()) {
         description += u" Needs the permission `"_s + route.permission + u"`."_s;
         operation.insert(u"x-permission"_s, route.permission);
     }
     operation.insert(u"description"_s, description);
     if (route.authenticated) {
-        operation.insert(u"security"_s, QJsonArray{QJsonObject{{u"bearerAuth"_s, QJsonArray()}},
-                                                     QJsonObject{{u"basicAuth"_s, QJsonArray()}}});
+        operation.insert(
+            u"security"_s,
+            QJsonArray{QJsonObject{{u"bearerAuth"_s, QJsonArray()}}, QJsonObject{{u"basicAuth"_s, QJsonArray()}}});
     }
     return operation;
 }
@@ -110,17 +112,17 @@ QJsonObject errorSchema(const QStringList& required)
     QJsonObject properties;
     for (const QString& name : required)
         properties.insert(name, QJsonObject{{u"type"_s, u"string"_s}});
-    return {{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray::fromStringList(required)},
-            {u"properties"_s, properties}};
+    return {
+        {u"type"_s, u"object"_s}, {u"required"_s, QJsonArray::fromStringList(required)}, {u"properties"_s, properties}};
 }
 
 QJsonObject components()
 {
-    const QJsonObject bearer{{u"type"_s, u"http"_s},
-                             {u"scheme"_s, u"bearer"_s},
-                             {u"bearerFormat"_s, u"JWT"_s},
-                             {u"description"_s,
-                              u"An access JWT from any dialect's login or refresh, or an API token (gatehouse_...)"_s}};
+    const QJsonObject bearer{
+        {u"type"_s, u"http"_s},
+        {u"scheme"_s, u"bearer"_s},
+        {u"bearerFormat"_s, u"JWT"_s},
+        {u"description"_s, u"An access JWT from any dialect's login or refresh, or an API token (gatehouse_...)"_s}};
     const QJsonObject basic{{u"type"_s, u"http"_s}, {u"scheme"_s, u"basic"_s}};
     return {{u"securitySchemes"_s, QJsonObject{{u"bearerAuth"_s, bearer}, {u"basicAuth"_s, basic}}},
             {u"schemas"_s,
@@ -131,11 +133,11 @@ QJsonObject components()
 
 QJsonArray tags()
 {
-    return {QJsonObject{{u"name"_s, u"flex"_s}, {u"description"_s, u"Single-password device auth"_s}},
-            QJsonObject{{u"name"_s, u"rest"_s},
-                        {u"description"_s, u"JWT pair, Basic, administration (/health, /api)"_s}},
-            QJsonObject{{u"name"_s, u"manager"_s},
-                        {u"description"_s, u"JWT login with a user object, OpenID Connect, forward-auth"_s}}};
+    return {
+        QJsonObject{{u"name"_s, u"flex"_s}, {u"description"_s, u"Single-password device auth"_s}},
+        QJsonObject{{u"name"_s, u"rest"_s}, {u"description"_s, u"JWT pair, Basic, administration (/health, /api)"_s}},
+        QJsonObject{{u"name"_s, u"manager"_s},
+                    {u"description"_s, u"JWT login with a user object, OpenID Connect, forward-auth"_s}}};
 }
 
 } // namespace
@@ -144,9 +146,8 @@ QByteArray OpenApi::render(const RouteTable& routes)
 {
     const QString about = u"One authentication core behind three API dialects: a credential from any dialect "
                           u"works on every protected route."_s;
-    const QJsonObject info{{u"title"_s, u"Gatehouse"_s},
-                           {u"version"_s, QStringLiteral(GATEHOUSE_VERSION)},
-                           {u"description"_s, about}};
+    const QJsonObject info{
+        {u"title"_s, u"Gatehouse"_s}, {u"version"_s, QStringLiteral(GATEHOUSE_VERSION)}, {u"description"_s, about}};
     const QJsonObject document{{u"openapi"_s, u"3.0.3"_s},
                                {u"info"_s, info},
                                {u"tags"_s, tags()},

@@ -49,9 +49,9 @@ void events(RateLimiter& limiter, const Call& call, Responder& responder)
 {
     const auto ip = ipFilter(call.request, responder);
     const auto since = ip ? sinceMs(call.request, responder) : std::nullopt;
-    const auto limit = since ? RestJson::queryInteger(call.request, responder, QStringLiteral("limit"), 1,
-                                                      MaxEventLimit, DefaultEventLimit)
-                             : std::nullopt;
+    const auto limit = since
+        ? RestJson::queryInteger(call.request, responder, QStringLiteral("limit"), 1, MaxEventLimit, DefaultEventLimit)
+        : std::nullopt;
     if (!limit)
         return;
     QJsonArray list;

@@ -23,11 +23,8 @@ constexpr quint64 MaxPipelined = 32;
 } // namespace
 
 RequestFramer::RequestFramer(const ConnectionLimits& limits, FramingSink& sink, const UpgradeHook& upgradeHook)
-    : m_limits(limits)
-    , m_sink(sink)
-    , m_upgradeHook(upgradeHook)
-{
-}
+    : m_limits(limits), m_sink(sink), m_upgradeHook(upgradeHook)
+{}
 
 void RequestFramer::feed(const char* data, qint64 length)
 {
@@ -342,16 +339,14 @@ int RequestFramer::upgradeStatus() const
 {
     // Only a WebSocket handshake is served, and only when something decides it. QHttpServer
     // 6.4 upgrades when Connection contains "upgrade" and Upgrade is "websocket".
-    if (!m_upgradeHook || !m_connectionUpgrade || m_method != "GET"
-        || !equalsIgnoreCase(m_upgradeValue, "websocket"))
+    if (!m_upgradeHook || !m_connectionUpgrade || m_method != "GET" || !equalsIgnoreCase(m_upgradeValue, "websocket"))
         return 404;
     // A body nobody would read; a handshake QWebSocketServer refuses (HTTP/1.0); or an earlier
     // request still unanswered, whose answer would land in the WebSocket stream.
     if ((m_seen & TransferEncoding) || m_contentLength > 0 || m_http10 || m_sink.outstanding() > 0)
         return 400;
     const QUrl url = QUrl::fromEncoded(m_target);
-    return m_upgradeHook(
-        UpgradeRequest{url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), m_host, m_origin});
+    return m_upgradeHook(UpgradeRequest{url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), m_host, m_origin});
 }
 
 const char* RequestFramer::body(const char* at, const char* end)

@@ -53,7 +53,13 @@ public:
     qint64 requestEnd() const { return m_requestEnd; } // stream offset just past its last byte
 
 private:
-    enum class State { Idle, IdleLf, Head, Body, Chunked };
+    enum class State {
+        Idle,
+        IdleLf,
+        Head,
+        Body,
+        Chunked
+    };
     // Fields a request may carry at most once.
     enum Singleton : unsigned {
         Host = 1,
@@ -93,7 +99,7 @@ private:
 
     qint64 m_streamOffset = 0; // bytes framed before the current feed()
     const char* m_feedStart = nullptr;
-    QByteArray m_line;         // a head line split across reads, so far (empty on the usual path)
+    QByteArray m_line; // a head line split across reads, so far (empty on the usual path)
 
     // The request being framed
     bool m_inMessage = false;

@@ -5,17 +5,11 @@
 
 #include <QJsonDocument>
 
-Responder::Responder(std::shared_ptr<ResponseQueue> queue, quint64 slot)
-    : m_queue(std::move(queue))
-    , m_slot(slot)
-{
-}
+Responder::Responder(std::shared_ptr<ResponseQueue> queue, quint64 slot) : m_queue(std::move(queue)), m_slot(slot)
+{}
 
-Responder::Responder(Responder&& other) noexcept
-    : m_queue(std::move(other.m_queue))
-    , m_slot(other.m_slot)
-{
-}
+Responder::Responder(Responder&& other) noexcept : m_queue(std::move(other.m_queue)), m_slot(other.m_slot)
+{}
 
 Responder& Responder::operator=(Responder&& other) noexcept
 {

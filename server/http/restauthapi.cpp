@@ -47,7 +47,8 @@ void login(const ApiContext& api, const Call& call, Responder& responder)
         return;
     }
     auto pending = std::make_shared<Responder>(std::move(responder));
-    const LoginRequest request{*username, *password, api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs, call.client};
+    const LoginRequest request{*username, *password, api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs,
+                               call.client};
     api.auth.login(request, [pending](LoginResult result) {
         if (auto* error = std::get_if<AuthError>(&result); error && error->code == Code::InvalidCredentials)
             error->message = QStringLiteral("Invalid username or password");
@@ -65,8 +66,8 @@ void refresh(const ApiContext& api, const Call& call, Responder& responder)
         RestJson::sendError(responder, Code::BadRequest, QStringLiteral("refresh_token string is required"));
         return;
     }
-    sendPair(responder, api.auth.refresh(token->toUtf8(), api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs,
-                                         call.client));
+    sendPair(responder,
+             api.auth.refresh(token->toUtf8(), api.lifetimes.restAccessSecs, api.lifetimes.refreshSecs, call.client));
 }
 
 void logout(AuthService& auth, const Call& call, Responder& responder)

@@ -1,9 +1,9 @@
 #include "http/restjson.h"
 
-#include "values/decimal.h"
 #include "http/errorenvelope.h"
 #include "http/httprequest.h"
 #include "http/jsonbody.h"
+#include "values/decimal.h"
 
 namespace RestJson {
 
@@ -31,8 +31,8 @@ std::optional<QJsonObject> requireObject(const HttpRequest& request, Responder& 
     return body;
 }
 
-std::optional<qint64> queryInteger(const HttpRequest& request, Responder& responder, const QString& name,
-                                   qint64 min, qint64 max, qint64 fallback)
+std::optional<qint64> queryInteger(const HttpRequest& request, Responder& responder, const QString& name, qint64 min,
+                                   qint64 max, qint64 fallback)
 {
     const QString text = request.queryItem(name);
     if (text.isEmpty())

@@ -23,7 +23,7 @@ void sendError(Responder& responder, AuthError::Code code, const QString& messag
 std::optional<QJsonObject> requireObject(const HttpRequest& request, Responder& responder, const QString& shape);
 // Query parameter `name` as an integer in [min, max]; absent gives `fallback`; anything
 // else is answered 400 and gives nullopt.
-std::optional<qint64> queryInteger(const HttpRequest& request, Responder& responder, const QString& name,
-                                   qint64 min, qint64 max, qint64 fallback);
+std::optional<qint64> queryInteger(const HttpRequest& request, Responder& responder, const QString& name, qint64 min,
+                                   qint64 max, qint64 fallback);
 
 } // namespace RestJson

@@ -29,8 +29,9 @@ void list(const ApiContext& api, const Call& call, Responder& responder)
     const Principal& caller = call.principal;
     const bool everyone = api.permissions.allows(caller, QStringLiteral("sessions:read"));
     QJsonArray sessions;
-    const std::vector<SessionRecord> visible =
-        everyone || mayActOnOwn(caller) ? api.sessions.list(everyone ? 0 : caller.accountId) : std::vector<SessionRecord>{};
+    const std::vector<SessionRecord> visible = everyone || mayActOnOwn(caller)
+        ? api.sessions.list(everyone ? 0 : caller.accountId)
+        : std::vector<SessionRecord>{};
     for (const SessionRecord& session : visible) {
         const AccountRecord* account = api.accountStore.byId(session.accountId);
         const QString username = account ? account->username : QString();
@@ -57,8 +58,8 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
         sendError(responder, Dialect::Rest, *refused);
         return;
     }
-    if (const auto error = AdminActions::revokeSession(api.sessions, api.accountStore, api.audit, id, caller.username,
-                                                       call.client.ip))
+    if (const auto error =
+            AdminActions::revokeSession(api.sessions, api.accountStore, api.audit, id, caller.username, call.client.ip))
         sendError(responder, Dialect::Rest, *error);
     else
         RestJson::sendSuccess(responder, 200);

@@ -10,9 +10,8 @@ namespace {
 // and testssl.sh flags them. ECDSA first (our generated certificate), RSA for an imported one.
 // TLS 1.3 suites are not set here: OpenSSL's defaults (AES-GCM, ChaCha20-Poly1305) are all AEAD.
 constexpr const char* Tls12Ciphers[] = {
-    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
-    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
-    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",   "ECDHE-ECDSA-AES256-GCM-SHA384",
+    "ECDHE-RSA-AES256-GCM-SHA384",   "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
 };
 
 QList<QSslCipher> pinnedCiphers()

@@ -1,12 +1,12 @@
 #include "http/tokensapi.h"
 
 #include "core/apitokenservice.h"
-#include "values/decimal.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/requestbodies.h"
 #include "http/restjson.h"
+#include "values/decimal.h"
 #include "values/recordjson.h"
 
 #include <QJsonArray>
@@ -22,8 +22,9 @@ std::optional<NewApiToken> parseNewToken(const QJsonObject& body, Responder& res
 {
     auto token = RequestBodies::newApiToken(body);
     if (!token)
-        RestJson::sendError(responder, Code::BadRequest, QStringLiteral("Expected ") + TokenShape
-                                                             + QStringLiteral(" with expires_at an ISO 8601 time or null"));
+        RestJson::sendError(responder, Code::BadRequest,
+                            QStringLiteral("Expected ") + TokenShape
+                                + QStringLiteral(" with expires_at an ISO 8601 time or null"));
     return token;
 }
 
@@ -41,10 +42,10 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
         return;
     }
     const auto& created = std::get<CreatedApiToken>(result);
-    RestJson::sendSuccess(responder, 201,
-                          {{QStringLiteral("token"),
-                            RecordJson::apiToken(created.token, api.apiTokens.creatorName(created.token))},
-                           {QStringLiteral("secret"), QString::fromLatin1(created.secret)}});
+    RestJson::sendSuccess(
+        responder, 201,
+        {{QStringLiteral("token"), RecordJson::apiToken(created.token, api.apiTokens.creatorName(created.token))},
+         {QStringLiteral("secret"), QString::fromLatin1(created.secret)}});
 }
 
 void list(const ApiContext& api, Responder& responder)
@@ -59,7 +60,7 @@ void revoke(const ApiContext& api, const Call& call, Responder& responder)
 {
     const std::optional<qint64> id = Decimal::parse(call.request.pathParams.value(0));
     const auto error = id ? api.apiTokens.revoke(call.principal, *id, call.client.ip)
-                               : std::optional<AuthError>(AuthError{Code::NotFound, QStringLiteral("No such token"), 0});
+                          : std::optional<AuthError>(AuthError{Code::NotFound, QStringLiteral("No such token"), 0});
     if (error)
         sendError(responder, Dialect::Rest, *error);
     else

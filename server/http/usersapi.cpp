@@ -2,13 +2,13 @@
 
 #include "core/accountservice.h"
 #include "core/accountstore.h"
-#include "values/decimal.h"
 #include "core/passwordservice.h"
 #include "http/apicontext.h"
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/requestbodies.h"
 #include "http/restjson.h"
+#include "values/decimal.h"
 #include "values/recordjson.h"
 
 #include <QJsonArray>
@@ -19,10 +19,9 @@ namespace {
 
 using Code = AuthError::Code;
 
-const QString UserShape = QStringLiteral(
-    "{\"username\", \"password\", \"role\", \"firstname\"?, \"lastname\"?}");
-const QString ChangeShape = QStringLiteral(
-    "any of {\"firstname\", \"lastname\", \"role\", \"disabled\", \"password\"}");
+const QString UserShape = QStringLiteral("{\"username\", \"password\", \"role\", \"firstname\"?, \"lastname\"?}");
+const QString ChangeShape =
+    QStringLiteral("any of {\"firstname\", \"lastname\", \"role\", \"disabled\", \"password\"}");
 
 using RequestBodies::UserChange;
 
@@ -69,15 +68,16 @@ void create(const ApiContext& api, const Call& call, Responder& responder)
     draft.lastname = user->lastname;
     auto pending = std::make_shared<Responder>(std::move(responder));
     // Policy and hashing run on the pool; the account is created only with a hash in hand.
-    api.passwords.hashPassword(user->password, [api, draft, principal = call.principal, client = call.client,
-                                           pending](const PasswordService::HashResult& hashed) mutable {
-        if (const auto* error = std::get_if<AuthError>(&hashed)) {
-            sendError(*pending, Dialect::Rest, *error);
-            return;
-        }
-        draft.passwordHash = std::get<QByteArray>(hashed);
-        sendUser(*pending, 201, api.accounts.create(std::move(draft), principal, client));
-    });
+    api.passwords.hashPassword(user->password,
+                               [api, draft, principal = call.principal, client = call.client,
+                                pending](const PasswordService::HashResult& hashed) mutable {
+                                   if (const auto* error = std::get_if<AuthError>(&hashed)) {
+                                       sendError(*pending, Dialect::Rest, *error);
+                                       return;
+                                   }
+                                   draft.passwordHash = std::get<QByteArray>(hashed);
+                                   sendUser(*pending, 201, api.accounts.create(std::move(draft), principal, client));
+                               });
 }
 
 // The PATCH body, or nullopt after answering 400.
@@ -109,19 +109,21 @@ void setPasswordAndAnswer(const ApiContext& api, qint64 id, const QString& passw
 void updateThenSetPassword(const ApiContext& api, qint64 id, const UserChange& change, const Call& call,
                            const std::shared_ptr<Responder>& pending)
 {
-    api.passwords.hashPassword(*change.password, [api, id, change, principal = call.principal, client = call.client,
-                                             pending](const PasswordService::HashResult& hashed) {
-        if (const auto* error = std::get_if<AuthError>(&hashed)) {
-            sendError(*pending, Dialect::Rest, *error);
-            return;
-        }
-        const AccountResult updated = api.accounts.update(id, change.fields, principal, client);
-        if (const auto* error = std::get_if<AuthError>(&updated)) {
-            sendError(*pending, Dialect::Rest, *error);
-            return;
-        }
-        setPasswordAndAnswer(api, id, *change.password, principal, client, pending);
-    });
+    api.passwords.hashPassword(*change.password,
+                               [api, id, change, principal = call.principal, client = call.client,
+                                pending](const PasswordService::HashResult& hashed) {
+                                   if (const auto* error = std::get_if<AuthError>(&hashed)) {
+                                       sendError(*pending, Dialect::Rest, *error);
+                                       return;
+                                   }
+                                   const AccountResult updated =
+                                       api.accounts.update(id, change.fields, principal, client);
+                                   if (const auto* error = std::get_if<AuthError>(&updated)) {
+                                       sendError(*pending, Dialect::Rest, *error);
+                                       return;
+                                   }
+                                   setPasswordAndAnswer(api, id, *change.password, principal, client, pending);
+                               });
 }
 
 void patch(const ApiContext& api, const Call& call, Responder& responder)

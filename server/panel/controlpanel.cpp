@@ -1,8 +1,8 @@
 #include "panel/controlpanel.h"
 
 #include "core/accountservice.h"
-#include "core/adminactions.h"
 #include "core/accountstore.h"
+#include "core/adminactions.h"
 #include "core/apitokenservice.h"
 #include "core/auditlog.h"
 #include "core/authservice.h"
@@ -36,8 +36,7 @@ OpResult fromError(const std::optional<AuthError>& error)
 
 ControlPanel::ControlPanel(Server& server, QObject* parent)
     : QObject(parent), m_server(server), m_clock(server.clock()), m_feed(new PanelFeed(server, this))
-{
-}
+{}
 
 ControlPanel::~ControlPanel() = default;
 
@@ -109,7 +108,8 @@ QList<ApiTokenInfo> ControlPanel::tokens() const
 TokenChoices ControlPanel::tokenChoices() const
 {
     const PermissionModel& permissions = m_server.permissions();
-    return TokenChoices{permissions.resources(), {QStringLiteral("read"), QStringLiteral("write")},
+    return TokenChoices{permissions.resources(),
+                        {QStringLiteral("read"), QStringLiteral("write")},
                         permissions.permissionsOf(operatorPrincipal().role)};
 }
 
@@ -161,17 +161,19 @@ void ControlPanel::createAccount(const NewAccount& account, Done done)
     draft.lastname = account.lastname;
     draft.role = account.role;
     // Policy and hashing on the pool; the account is created only with a hash in hand.
-    m_server.passwords().hashPassword(account.password, [this, draft, done = guarded(std::move(done))](
-                                                       const PasswordService::HashResult& hashed) mutable {
-        if (const auto* error = std::get_if<AuthError>(&hashed)) {
-            done(OpResult::failure(error->message));
-            return;
-        }
-        draft.passwordHash = std::get<QByteArray>(hashed);
-        const AccountResult created = m_server.accountService().create(draft, operatorPrincipal(), operatorClient());
-        const auto* error = std::get_if<AuthError>(&created);
-        done(error ? OpResult::failure(error->message) : OpResult::success());
-    });
+    m_server.passwords().hashPassword(
+        account.password,
+        [this, draft, done = guarded(std::move(done))](const PasswordService::HashResult& hashed) mutable {
+            if (const auto* error = std::get_if<AuthError>(&hashed)) {
+                done(OpResult::failure(error->message));
+                return;
+            }
+            draft.passwordHash = std::get<QByteArray>(hashed);
+            const AccountResult created =
+                m_server.accountService().create(draft, operatorPrincipal(), operatorClient());
+            const auto* error = std::get_if<AuthError>(&created);
+            done(error ? OpResult::failure(error->message) : OpResult::success());
+        });
 }
 
 OpResult ControlPanel::updateAccount(qint64 id, const AccountEdit& edit)
@@ -193,10 +195,9 @@ OpResult ControlPanel::removeAccount(qint64 id)
 
 void ControlPanel::resetPassword(qint64 id, const QString& password, Done done)
 {
-    m_server.passwords().setPassword(id, password, operatorPrincipal(), operatorClient(),
-                                [done = guarded(std::move(done))](std::optional<AuthError> error) {
-                                    done(fromError(error));
-                                });
+    m_server.passwords().setPassword(
+        id, password, operatorPrincipal(), operatorClient(),
+        [done = guarded(std::move(done))](std::optional<AuthError> error) { done(fromError(error)); });
 }
 
 TokenCreation ControlPanel::createToken(const TokenRequest& request)
@@ -247,8 +248,8 @@ OpResult ControlPanel::revokeSessionsOf(qint64 accountId)
 
 OpResult ControlPanel::unblock(const QString& ip)
 {
-    const auto error = AdminActions::unblock(m_server.limiter(), m_server.audit(), ip, operatorPrincipal().username,
-                                             QString());
+    const auto error =
+        AdminActions::unblock(m_server.limiter(), m_server.audit(), ip, operatorPrincipal().username, QString());
     if (!error)
         return OpResult::success();
     return OpResult::failure(error->code == AuthError::Code::NotFound

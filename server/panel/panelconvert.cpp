@@ -14,8 +14,8 @@ namespace PanelConvert {
 SessionInfo session(const SessionRecord& record, const AccountStore& accounts)
 {
     const AccountRecord* account = accounts.byId(record.accountId);
-    return SessionInfo{record.id,        record.accountId, account ? account->username : QString(),
-                       record.dialect,   record.clientIp,  record.userAgent,
+    return SessionInfo{record.id,          record.accountId,    account ? account->username : QString(),
+                       record.dialect,     record.clientIp,     record.userAgent,
                        record.createdAtMs, record.lastSeenAtMs, record.expiresAtMs};
 }
 
@@ -64,8 +64,8 @@ AuditEventInfo auditEvent(const AuditEventRecord& record)
 QStringList urls(const Server& server)
 {
     const QHostAddress address = server.config().listenAddress;
-    const bool wildcard = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-        || address == QHostAddress::AnyIPv6;
+    const bool wildcard =
+        address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
     if (!wildcard)
         return {server.url()};
     const QString scheme = server.config().plainHttp ? QStringLiteral("http://") : QStringLiteral("https://");

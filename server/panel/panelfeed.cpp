@@ -14,11 +14,11 @@
 
 namespace {
 
-constexpr int BatchMs = 50;       // how long a burst is collected before it is sent
-constexpr int TickMs = 1000;      // lockouts run out and minutes pass without any signal
+constexpr int BatchMs = 50;                   // how long a burst is collected before it is sent
+constexpr int TickMs = 1000;                  // lockouts run out and minutes pass without any signal
 constexpr qint64 AttackMemoryMs = 5 * 60'000; // "attack in progress" stays this long after a lockout
 constexpr int SeedPageSize = 1000;
-constexpr int SeedMaxPages = 50;  // counting the last hour reads at most this much of the log
+constexpr int SeedMaxPages = 50; // counting the last hour reads at most this much of the log
 
 bool changesAccounts(const QString& kind)
 {
@@ -27,10 +27,8 @@ bool changesAccounts(const QString& kind)
 
 } // namespace
 
-PanelFeed::PanelFeed(Server& server, QObject* parent)
-    : QObject(parent), m_server(server), m_clock(server.clock())
-{
-}
+PanelFeed::PanelFeed(Server& server, QObject* parent) : QObject(parent), m_server(server), m_clock(server.clock())
+{}
 
 qint64 PanelFeed::nowMs() const
 {
@@ -271,7 +269,7 @@ ServerStatus PanelFeed::status() const
     status.tokenCount = m_server.apiTokenStore().count();
     status.lockedIpCount = int(m_server.limiter().lockedIps().size());
     status.lastLockoutAtMs = m_lastLockoutAtMs;
-    status.underAttack = status.lockedIpCount > 0
-        || (m_lastLockoutAtMs != 0 && nowMs() - m_lastLockoutAtMs < AttackMemoryMs);
+    status.underAttack =
+        status.lockedIpCount > 0 || (m_lastLockoutAtMs != 0 && nowMs() - m_lastLockoutAtMs < AttackMemoryMs);
     return status;
 }

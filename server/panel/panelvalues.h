@@ -32,15 +32,15 @@ struct PasswordRules
 struct ServerStatus
 {
     bool listening = false;
-    QStringList urls;          // where clients reach the server, most useful first
-    QString fingerprint;       // the TLS certificate's SHA-256, "" over plain HTTP
-    bool authEnabled = false;  // a device password is set
+    QStringList urls;           // where clients reach the server, most useful first
+    QString fingerprint;        // the TLS certificate's SHA-256, "" over plain HTTP
+    bool authEnabled = false;   // a device password is set
     bool setupRequired = false; // --require-auth and no password yet: the API answers 503
     int sessionCount = 0;
     int tokenCount = 0;
     int lockedIpCount = 0;
     qint64 lastLockoutAtMs = 0; // 0 = none since start
-    bool underAttack = false;  // an address is locked, or was within the last minutes
+    bool underAttack = false;   // an address is locked, or was within the last minutes
 
     bool operator==(const ServerStatus&) const = default;
 };
@@ -94,7 +94,7 @@ struct ApiTokenInfo
 {
     qint64 id = 0;
     QString name;
-    QString hint;            // recognisable part of the secret, never the secret
+    QString hint; // recognisable part of the secret, never the secret
     QStringList permissions;
     QString creator;
     qint64 createdAtMs = 0;

@@ -93,7 +93,7 @@ bool AccountRepository::update(QSqlDatabase& db, const AccountRecord& account)
                          SqlUtil::text(account.lastname), SqlUtil::text(account.role), account.passwordHash,
                          flag(account.disabled), account.updatedAtMs, account.id},
                         "accounts.update")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }
 
 bool AccountRepository::setPasswordHash(qint64 id, const QByteArray& hash, qint64 atMs)
@@ -107,18 +107,18 @@ bool AccountRepository::setPasswordHash(QSqlDatabase& db, qint64 id, const QByte
     QSqlQuery query(db);
     return SqlUtil::run(query, QStringLiteral("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?"),
                         {hash, atMs, id}, "accounts.setPasswordHash")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }
 
 std::optional<bool> AccountRepository::replacePasswordHash(qint64 id, const QByteArray& expected,
-                                                          const QByteArray& hash, qint64 atMs)
+                                                           const QByteArray& hash, qint64 atMs)
 {
     QSqlDatabase db = m_database.connection();
     return replacePasswordHash(db, id, expected, hash, atMs);
 }
 
 std::optional<bool> AccountRepository::replacePasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& expected,
-                                                          const QByteArray& hash, qint64 atMs)
+                                                           const QByteArray& hash, qint64 atMs)
 {
     QSqlQuery query(db);
     if (!SqlUtil::run(query,
@@ -134,5 +134,5 @@ bool AccountRepository::remove(qint64 id)
     // The account's sessions go with it (ON DELETE CASCADE; foreign_keys is on).
     QSqlQuery query(m_database.connection());
     return SqlUtil::run(query, QStringLiteral("DELETE FROM accounts WHERE id = ?"), {id}, "accounts.remove")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }

@@ -30,8 +30,7 @@ public:
     // Compare-and-set: replaces the hash only while the stored one is still `expected`, so of
     // two changes made from the same stored hash (here or in another process) one wins.
     // Whether it replaced it; nullopt when the statement failed.
-    std::optional<bool> replacePasswordHash(qint64 id, const QByteArray& expected, const QByteArray& hash,
-                                            qint64 atMs);
+    std::optional<bool> replacePasswordHash(qint64 id, const QByteArray& expected, const QByteArray& hash, qint64 atMs);
     static std::optional<bool> replacePasswordHash(QSqlDatabase& db, qint64 id, const QByteArray& expected,
                                                    const QByteArray& hash, qint64 atMs);
     bool remove(qint64 id);

@@ -58,7 +58,7 @@ bool ApiTokenRepository::revoke(qint64 id, qint64 atMs)
     QSqlQuery query(m_database.connection());
     return SqlUtil::run(query, QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = 0"),
                         {atMs, id}, "api_tokens.revoke")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }
 
 bool ApiTokenRepository::recordUse(const std::vector<ApiTokenUse>& uses)

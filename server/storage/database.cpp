@@ -78,12 +78,10 @@ bool execSetup(QSqlDatabase& db, const QString& statement)
 } // namespace
 
 Database::Database(QString location)
-    : m_location(std::move(location))
-    , m_connectionPrefix(QStringLiteral("gatehouse-%1-").arg(g_nextDatabaseId.fetch_add(1)))
-    , m_dialect(&SqlDialect::sqlite())
-    , m_registry(std::make_shared<ConnectionRegistry>())
-{
-}
+    : m_location(std::move(location)),
+      m_connectionPrefix(QStringLiteral("gatehouse-%1-").arg(g_nextDatabaseId.fetch_add(1))),
+      m_dialect(&SqlDialect::sqlite()), m_registry(std::make_shared<ConnectionRegistry>())
+{}
 
 Database::~Database()
 {

@@ -82,14 +82,15 @@ bool applyStep(QSqlDatabase& db, const SqlDialect& dialect, const Step& step, QS
     for (const char* statement : step.statements) {
         QSqlQuery query(db);
         if (!SqlUtil::run(query, dialect.adapt(QLatin1String(statement)), {}, "migrations.step"))
-            return fail(failure, QStringLiteral("schema step %1 failed: %2").arg(step.version)
-                                     .arg(query.lastError().text()));
+            return fail(failure,
+                        QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(query.lastError().text()));
     }
     QSqlQuery record(db);
     if (!SqlUtil::run(record, QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"),
                       {step.version, QDateTime::currentMSecsSinceEpoch()}, "migrations.record"))
-        return fail(failure, QStringLiteral("cannot record schema step %1: %2").arg(step.version)
-                                 .arg(record.lastError().text()));
+        return fail(
+            failure,
+            QStringLiteral("cannot record schema step %1: %2").arg(step.version).arg(record.lastError().text()));
     return true;
 }
 

@@ -78,7 +78,7 @@ bool SessionRepository::revoke(const QString& id, qint64 atMs)
                         QStringLiteral("UPDATE sessions SET revoked_at = CASE WHEN revoked_at = 0 THEN ? "
                                        "ELSE revoked_at END WHERE id = ?"),
                         {atMs, SqlUtil::text(id)}, "sessions.revoke")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }
 
 std::optional<std::vector<QString>> SessionRepository::revokeAllOf(qint64 accountId, qint64 atMs,
@@ -88,8 +88,8 @@ std::optional<std::vector<QString>> SessionRepository::revokeAllOf(qint64 accoun
     return revokeAllOf(db, accountId, atMs, exceptId);
 }
 
-std::optional<std::vector<QString>> SessionRepository::revokeAllOf(QSqlDatabase& db, qint64 accountId,
-                                                                   qint64 atMs, const QString& exceptId)
+std::optional<std::vector<QString>> SessionRepository::revokeAllOf(QSqlDatabase& db, qint64 accountId, qint64 atMs,
+                                                                   const QString& exceptId)
 {
     // Session ids are never empty, so an empty exceptId excludes nothing.
     return revokeReturningIds(db,
@@ -120,7 +120,7 @@ bool SessionRepository::setRefreshHash(const QString& id, const QByteArray& refr
                         QStringLiteral("UPDATE sessions SET refresh_hash = ?, expires_at = ? "
                                        "WHERE id = ? AND revoked_at = 0"),
                         {refreshHash, expiresAtMs, SqlUtil::text(id)}, "sessions.setRefreshHash")
-           && query.numRowsAffected() == 1;
+        && query.numRowsAffected() == 1;
 }
 
 bool SessionRepository::touch(const std::vector<std::pair<QString, qint64>>& lastSeen)

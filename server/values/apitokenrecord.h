@@ -19,7 +19,7 @@ struct ApiTokenRecord
     qint64 expiresAtMs = 0;  // 0 = never
     qint64 lastUsedAtMs = 0; // 0 = never used
     QString lastUsedIp;
-    qint64 revokedAtMs = 0;  // 0 = not revoked
+    qint64 revokedAtMs = 0; // 0 = not revoked
 
     bool liveAt(qint64 nowMs) const { return revokedAtMs == 0 && (expiresAtMs == 0 || nowMs < expiresAtMs); }
 };

@@ -12,10 +12,10 @@ struct ConnectionLimits
 {
     int maxConnections = 2048;
     int maxConnectionsPerIp = 256;
-    int headerTimeoutMs = 10'000;    // request line + headers must be complete within this
-    int idleTimeoutMs = 60'000;      // keep-alive connection with no request in progress
-    int handshakeTimeoutMs = 5'000;  // TLS handshake
-    int maxHeaderBytes = 16 * 1024;  // request line + header block
+    int headerTimeoutMs = 10'000;   // request line + headers must be complete within this
+    int idleTimeoutMs = 60'000;     // keep-alive connection with no request in progress
+    int handshakeTimeoutMs = 5'000; // TLS handshake
+    int maxHeaderBytes = 16 * 1024; // request line + header block
     int maxHeaderFields = 100;
     qint64 maxBodyBytes = 64 * 1024; // declared or chunked
 };

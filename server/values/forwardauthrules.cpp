@@ -98,7 +98,8 @@ std::optional<ForwardAuthRules> ForwardAuthRules::parse(const QString& text, QSt
         const auto rule = parseRule(trimmed);
         if (!rule) {
             *error = QStringLiteral("bad forward-auth rule \"%1\": expected METHODS PATH-PREFIX REQUIREMENT, "
-                                    "e.g. \"GET /pages page:read\"").arg(trimmed);
+                                    "e.g. \"GET /pages page:read\"")
+                         .arg(trimmed);
             return std::nullopt;
         }
         rules.m_rules.push_back(*rule);
@@ -123,8 +124,8 @@ const ForwardAuthRule* ForwardAuthRules::match(QStringView method, QStringView p
         if (!coversMethod(rule, method) || !coversPath(rule, path))
             continue;
         const bool longer = !best || rule.prefix.size() > best->prefix.size();
-        const bool moreSpecific = best && rule.prefix.size() == best->prefix.size() && best->methods.isEmpty()
-            && !rule.methods.isEmpty();
+        const bool moreSpecific =
+            best && rule.prefix.size() == best->prefix.size() && best->methods.isEmpty() && !rule.methods.isEmpty();
         if (longer || moreSpecific)
             best = &rule;
     }

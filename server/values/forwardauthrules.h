@@ -15,12 +15,16 @@
 // naming the method beats '*'. Prefixes match whole path segments.
 struct ForwardAuthRule
 {
-    enum class Requirement { Permission, Authenticated, Public };
+    enum class Requirement {
+        Permission,
+        Authenticated,
+        Public
+    };
 
     QStringList methods; // upper case; empty = any method
     QString prefix;      // normalised, no trailing '/' except the root "/"
     Requirement requirement = Requirement::Authenticated;
-    QString permission;  // Requirement::Permission only
+    QString permission; // Requirement::Permission only
 };
 
 class ForwardAuthRules

@@ -74,8 +74,8 @@ void checkLoaded(const Config& config)
     require(inRange(config.maxLoginAttempts, 0, 1'000'000) && inRange(config.rateLimitWindowSecs, 1, 30 * 86400));
     require(std::isfinite(config.globalRateLimitRps) && config.globalRateLimitRps >= 0);
     require(inRange(config.globalRateLimitBurst, 1, 1'000'000));
-    for (const qint64 lifetime : {config.lifetimes.flexTokenSecs, config.lifetimes.restAccessSecs, config.lifetimes.managerAccessSecs,
-                                  config.lifetimes.refreshSecs})
+    for (const qint64 lifetime : {config.lifetimes.flexTokenSecs, config.lifetimes.restAccessSecs,
+                                  config.lifetimes.managerAccessSecs, config.lifetimes.refreshSecs})
         require(inRange(lifetime, 1, TenYears));
     for (const auto& [address, prefix] : config.trustedProxies) {
         const int bits = address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
@@ -92,8 +92,9 @@ void checkLoaded(const Config& config)
 // The file of this process, removed at exit.
 struct IniFile
 {
-    const QString path = u"%1/gatehouse-fuzz-%2.conf"_s.arg(
-        QDir(u"/dev/shm"_s).exists() ? u"/dev/shm"_s : QDir::tempPath()).arg(::getpid());
+    const QString path =
+        u"%1/gatehouse-fuzz-%2.conf"_s.arg(QDir(u"/dev/shm"_s).exists() ? u"/dev/shm"_s : QDir::tempPath())
+            .arg(::getpid());
     ~IniFile() { QFile::remove(path); }
 };
 

@@ -26,10 +26,14 @@ void require(bool property)
 qint64 unitOf(QChar letter)
 {
     switch (letter.unicode()) {
-    case 'm': return 60;
-    case 'h': return 3600;
-    case 'd': return 86400;
-    default: return 1;
+    case 'm':
+        return 60;
+    case 'h':
+        return 3600;
+    case 'd':
+        return 86400;
+    default:
+        return 1;
     }
 }
 

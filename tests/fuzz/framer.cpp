@@ -40,8 +40,13 @@ public:
 
     Framed describe(bool upgrade) const
     {
-        return {framer->requestEnd(), framer->method().toByteArray(), framer->target(), framer->bodyBytes(),
-                framer->fieldCount(), framer->host(), upgrade};
+        return {framer->requestEnd(),
+                framer->method().toByteArray(),
+                framer->target(),
+                framer->bodyBytes(),
+                framer->fieldCount(),
+                framer->host(),
+                upgrade};
     }
 
     const RequestFramer* framer = nullptr;
@@ -57,8 +62,8 @@ struct Outcome
 
 void fail(const char* what, const Outcome& a, const Outcome& b)
 {
-    std::fprintf(stderr, "framer: %s (framed %zu vs %zu, status %d vs %d)\n", what, a.framed.size(),
-                 b.framed.size(), a.status, b.status);
+    std::fprintf(stderr, "framer: %s (framed %zu vs %zu, status %d vs %d)\n", what, a.framed.size(), b.framed.size(),
+                 a.status, b.status);
     std::abort();
 }
 

@@ -86,14 +86,22 @@ private:
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "(other)";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "(other)";
     }
 }
 
@@ -131,8 +139,8 @@ public:
     Seen describe(bool upgrade) const
     {
         const QUrl url = QUrl::fromEncoded(framer->target());
-        return {framer->requestEnd(), framer->method().toByteArray(), url.path(), url.query(),
-                framer->bodyBytes(), framer->fieldCount(), framer->host(), upgrade};
+        return {framer->requestEnd(), framer->method().toByteArray(), url.path(),     url.query(),
+                framer->bodyBytes(),  framer->fieldCount(),           framer->host(), upgrade};
     }
 
     const RequestFramer* framer = nullptr;
@@ -227,8 +235,10 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char*>(data), qsizetype(size));
-    deliver(input, [](qsizetype left) { return left; }, "one read");
-    deliver(input, [](qsizetype) { return qsizetype(1); }, "byte by byte");
+    deliver(
+        input, [](qsizetype left) { return left; }, "one read");
+    deliver(
+        input, [](qsizetype) { return qsizetype(1); }, "byte by byte");
     quint64 state = qHashBits(data, size) | 1;
     deliver(
         input,

@@ -12,7 +12,7 @@
 class FuzzInput
 {
 public:
-    FuzzInput(const uint8_t* data, size_t size) : m_data(reinterpret_cast<const char*>(data), qsizetype(size)) { }
+    FuzzInput(const uint8_t* data, size_t size) : m_data(reinterpret_cast<const char*>(data), qsizetype(size)) {}
 
     bool atEnd() const { return m_data.isEmpty(); }
 

@@ -66,8 +66,8 @@ bool correctlySigned(QByteArrayView token)
     const QList<QByteArray> parts = token.toByteArray().split('.');
     if (parts.size() != 3)
         return false;
-    const auto header = QByteArray::fromBase64Encoding(parts[0], QByteArray::Base64UrlEncoding
-                                                                     | QByteArray::AbortOnBase64DecodingErrors);
+    const auto header = QByteArray::fromBase64Encoding(
+        parts[0], QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!header)
         return false;
     const QJsonValue alg = QJsonDocument::fromJson(*header).object().value(QLatin1String("alg"));
@@ -96,10 +96,17 @@ void signedHere(FuzzInput& input)
     const QByteArray signingInput = base64Url(header) + '.' + base64Url(payload);
     QByteArray signature;
     switch (how) {
-    case 0: signature = mac(EVP_sha256(), Key, signingInput); break;
-    case 1: signature = mac(EVP_sha512(), Key, signingInput); break; // HS512 with the HS256 key
-    case 2: break;                                                     // alg "none": no signature
-    default: signature = mac(EVP_sha256(), OtherKey, signingInput); break;
+    case 0:
+        signature = mac(EVP_sha256(), Key, signingInput);
+        break;
+    case 1:
+        signature = mac(EVP_sha512(), Key, signingInput);
+        break; // HS512 with the HS256 key
+    case 2:
+        break; // alg "none": no signature
+    default:
+        signature = mac(EVP_sha256(), OtherKey, signingInput);
+        break;
     }
     const QByteArray token = signingInput + '.' + base64Url(signature);
     const JwtVerification result = verifier().verify(token, Now, {});
@@ -189,9 +196,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     FuzzInput input(data, size);
     switch (input.byte() % 3) {
-    case 0: arbitraryToken(input.rest()); break;
-    case 1: signedHere(input); break;
-    default: roundTrip(input); break;
+    case 0:
+        arbitraryToken(input.rest());
+        break;
+    case 1:
+        signedHere(input);
+        break;
+    default:
+        roundTrip(input);
+        break;
     }
     return 0;
 }

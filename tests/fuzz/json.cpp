@@ -42,8 +42,8 @@ bool absentOrString(const QJsonObject& object, const QString& name)
 // The members the flex, manager and rest routes read with stringField().
 void stringMembers(const QJsonObject& body)
 {
-    for (const char* name : {"password", "username", "refreshToken", "refresh_token", "current_password",
-                             "new_password"}) {
+    for (const char* name :
+         {"password", "username", "refreshToken", "refresh_token", "current_password", "new_password"}) {
         const QString key = QString::fromLatin1(name);
         const std::optional<QString> value = stringField(body, key);
         require(value.has_value() == body.value(key).isString());

@@ -44,9 +44,12 @@ void checkNormalized(const QString& path)
 QString requirementText(const ForwardAuthRule& rule)
 {
     switch (rule.requirement) {
-    case ForwardAuthRule::Requirement::Public: return u"public"_s;
-    case ForwardAuthRule::Requirement::Authenticated: return u"authenticated"_s;
-    case ForwardAuthRule::Requirement::Permission: return rule.permission;
+    case ForwardAuthRule::Requirement::Public:
+        return u"public"_s;
+    case ForwardAuthRule::Requirement::Authenticated:
+        return u"authenticated"_s;
+    case ForwardAuthRule::Requirement::Permission:
+        return rule.permission;
     }
     return {};
 }

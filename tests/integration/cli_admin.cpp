@@ -147,9 +147,9 @@ private:
 
 bool CliAdminTest::addUser(const QString& dataDir, const QString& name, const QString& role)
 {
-    const auto result = gatehoused(dataDir, {QStringLiteral("users"), QStringLiteral("add"), name,
-                                             QStringLiteral("--role"), role},
-                                   UserPassword.toUtf8() + '\n');
+    const auto result =
+        gatehoused(dataDir, {QStringLiteral("users"), QStringLiteral("add"), name, QStringLiteral("--role"), role},
+                   UserPassword.toUtf8() + '\n');
     return result.finished && result.exitCode == 0;
 }
 
@@ -172,16 +172,16 @@ void CliAdminTest::helpListsSubcommands()
 void CliAdminTest::usersAddListRemove()
 {
     QTemporaryDir dir;
-    const auto added = gatehoused(dir.path(),
-                                  words("users add alice --role operator --firstname Alice --lastname Liddell --json"),
-                                  UserPassword.toUtf8() + '\n');
+    const auto added =
+        gatehoused(dir.path(), words("users add alice --role operator --firstname Alice --lastname Liddell --json"),
+                   UserPassword.toUtf8() + '\n');
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     QVERIFY(!added.stdoutData.contains(UserPassword.toUtf8()) && !added.stderrData.contains(UserPassword.toUtf8()));
     const QJsonObject user = jsonOf(added).value(QStringLiteral("user")).toObject();
-    QCOMPARE(user.keys(), (QStringList{QStringLiteral("created_at"), QStringLiteral("disabled"),
-                                       QStringLiteral("firstname"), QStringLiteral("id"), QStringLiteral("lastname"),
-                                       QStringLiteral("role"), QStringLiteral("updated_at"),
-                                       QStringLiteral("username")}));
+    QCOMPARE(user.keys(),
+             (QStringList{QStringLiteral("created_at"), QStringLiteral("disabled"), QStringLiteral("firstname"),
+                          QStringLiteral("id"), QStringLiteral("lastname"), QStringLiteral("role"),
+                          QStringLiteral("updated_at"), QStringLiteral("username")}));
     QCOMPARE(user.value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
     QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("operator"));
     QCOMPARE(user.value(QStringLiteral("firstname")).toString(), QStringLiteral("Alice"));
@@ -301,9 +301,7 @@ void CliAdminTest::duplicateUser()
 {
     QTemporaryDir dir;
     QVERIFY(addUser(dir.path(), QStringLiteral("carol"), QStringLiteral("viewer")));
-    const auto again = gatehoused(dir.path(),
-                                  words("users add carol --role admin"),
-                                  UserPassword.toUtf8() + '\n');
+    const auto again = gatehoused(dir.path(), words("users add carol --role admin"), UserPassword.toUtf8() + '\n');
     QCOMPARE(again.exitCode, 2);
     QVERIFY2(isOneLineReason(again.stderrData, QStringLiteral("users add")), qPrintable(describe(again)));
     QVERIFY(again.stderrData.contains("exists"));
@@ -331,8 +329,7 @@ void CliAdminTest::passwdForAnyUser()
     QVERIFY(setAdminPassword(dir.path()));
     QVERIFY(addUser(dir.path(), QStringLiteral("dave"), QStringLiteral("viewer")));
     const QString changed = QStringLiteral("Dave-changed-Passw0rd-8");
-    const auto result = gatehoused(dir.path(), words("passwd --user dave"),
-                                   changed.toUtf8() + '\n');
+    const auto result = gatehoused(dir.path(), words("passwd --user dave"), changed.toUtf8() + '\n');
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
     QVERIFY(result.stdoutData.contains("dave"));
 
@@ -365,8 +362,8 @@ void CliAdminTest::bcryptImport()
     QVERIFY2(hash.startsWith("$2b$04$") && hash.size() == 60, hash.constData());
     hash.replace(0, 4, prefix); // the three spellings are one algorithm for such a password
 
-    QStringList args{QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("erin"), QStringLiteral("--role"),
-                     QStringLiteral("viewer"), QStringLiteral("--bcrypt-hash")};
+    QStringList args{QStringLiteral("users"),  QStringLiteral("add"),    QStringLiteral("erin"),
+                     QStringLiteral("--role"), QStringLiteral("viewer"), QStringLiteral("--bcrypt-hash")};
     args << (viaStdin ? QStringLiteral("-") : QString::fromLatin1(hash));
     const auto added = gatehoused(dir.path(), args, viaStdin ? hash + '\n' : QByteArray());
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
@@ -394,7 +391,6 @@ void CliAdminTest::usersRemoveWhileServing()
     QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
     // The running server reloads its accounts within about a second: the cached Basic result goes too.
     QTRY_COMPARE_WITH_TIMEOUT(served.basicStatus(QStringLiteral("frank"), UserPassword), 401, 2500);
-
 }
 
 void CliAdminTest::sessionsListAndRevoke()
@@ -412,10 +408,10 @@ void CliAdminTest::sessionsListAndRevoke()
     const QJsonArray sessions = jsonOf(listed).value(QStringLiteral("sessions")).toArray();
     QCOMPARE(sessions.size(), 2);
     const QJsonObject newest = sessions.at(0).toObject(); // newest first: the second login
-    QCOMPARE(newest.keys(), (QStringList{QStringLiteral("client_ip"), QStringLiteral("created_at"),
-                                         QStringLiteral("dialect"), QStringLiteral("expires_at"), QStringLiteral("id"),
-                                         QStringLiteral("last_seen_at"), QStringLiteral("user"),
-                                         QStringLiteral("user_agent")}));
+    QCOMPARE(newest.keys(),
+             (QStringList{QStringLiteral("client_ip"), QStringLiteral("created_at"), QStringLiteral("dialect"),
+                          QStringLiteral("expires_at"), QStringLiteral("id"), QStringLiteral("last_seen_at"),
+                          QStringLiteral("user"), QStringLiteral("user_agent")}));
     QCOMPARE(newest.value(QStringLiteral("user")).toString(), QStringLiteral("admin"));
     QCOMPARE(newest.value(QStringLiteral("dialect")).toString(), QStringLiteral("flex"));
     QCOMPARE(newest.value(QStringLiteral("client_ip")).toString(), Loopback);
@@ -447,9 +443,7 @@ void CliAdminTest::ratelimitListAndUnblock()
     EXPECT_STATUS(served.flex.login(AdminPassword), 429);
 
     // The server writes its rate-limit log in batches (at most a second).
-    const auto list = [&dir] {
-        return jsonOf(gatehoused(dir.path(), words("ratelimit list --json")));
-    };
+    const auto list = [&dir] { return jsonOf(gatehoused(dir.path(), words("ratelimit list --json"))); };
     QTRY_VERIFY_WITH_TIMEOUT(!list().value(QStringLiteral("blocks")).toArray().isEmpty(), 5000);
     const QJsonObject listed = list();
     const QJsonArray blocks = listed.value(QStringLiteral("blocks")).toArray();

@@ -52,10 +52,7 @@ struct ServedDir
     {
         return process.start(dataDir, false, extraArgs, env);
     }
-    bool authEnabled()
-    {
-        return flex.status().object().value(QStringLiteral("auth_enabled")).toBool();
-    }
+    bool authEnabled() { return flex.status().object().value(QStringLiteral("auth_enabled")).toBool(); }
 };
 
 class CliPasswdTest : public QObject

@@ -113,8 +113,7 @@ void FlexLoginTest::expiryFollowsClock()
     const HttpResponse response = m_fx->flex.login(TestPasswords::first());
     EXPECT_STATUS(response, 200);
     const qint64 expected = startSecs() + 3617 + kDay;
-    QCOMPARE(response.object().value(QStringLiteral("expires_at")).toString(),
-             TestConstants::isoUtcFromSecs(expected));
+    QCOMPARE(response.object().value(QStringLiteral("expires_at")).toString(), TestConstants::isoUtcFromSecs(expected));
     const QJsonObject claims = JwtForge::payload(response.object().value(QStringLiteral("token")).toString().toUtf8());
     QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), expected);
 }
@@ -166,9 +165,9 @@ void FlexLoginTest::malformedLoginsAreNotFailures()
     // Bad input is not a guess at the password: it must not move the IP towards a lockout.
     enable();
     const QUrl url = m_fx->server.url(QStringLiteral("/flex/auth/login"));
-    for (const QByteArray& body : {QByteArray("{"), QByteArray("{}"), QByteArray("[1]"), QByteArray("{\"pw\":1}"),
-                                   QByteArray("{\"password\":7}"), QByteArray("null"), QByteArray("x"),
-                                   QByteArray("{\"password\":[]}")}) {
+    for (const QByteArray& body :
+         {QByteArray("{"), QByteArray("{}"), QByteArray("[1]"), QByteArray("{\"pw\":1}"),
+          QByteArray("{\"password\":7}"), QByteArray("null"), QByteArray("x"), QByteArray("{\"password\":[]}")}) {
         const HttpResponse response = m_fx->http.send("POST", url, body, {{"Content-Type", "application/json"}});
         EXPECT_STATUS(response, 400);
         EXPECT_FLEX_ERROR(response, QString());
@@ -212,10 +211,8 @@ void FlexLoginTest::logoutEndsTokenEverywhere()
     EXPECT_BODY(response, QJsonObject());
 
     const QList<HttpResponse> afterwards{
-        m_fx->flex.session(token),
-        m_fx->flex.getPath(QStringLiteral("/flex/pipeline"), token),
-        m_fx->flex.logout(token),
-        m_fx->flex.setPassword(TestPasswords::second(), token),
+        m_fx->flex.session(token),        m_fx->flex.getPath(QStringLiteral("/flex/pipeline"), token),
+        m_fx->flex.logout(token),         m_fx->flex.setPassword(TestPasswords::second(), token),
         m_fx->flex.removePassword(token),
     };
     for (const HttpResponse& dead : afterwards) {

@@ -19,8 +19,7 @@ QJsonObject authEnabled(bool on)
 // than the ones under test).
 QString variedAscii(int length)
 {
-    static const QString alphabet =
-        QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.!#%+=");
+    static const QString alphabet = QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.!#%+=");
     QString out;
     quint32 state = 0x9e3779b9u;
     for (int i = 0; i < length; ++i) {

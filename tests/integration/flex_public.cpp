@@ -10,7 +10,12 @@
 
 namespace {
 
-enum class AuthState { Disabled, EnabledAnonymous, EnabledBadToken, EnabledToken };
+enum class AuthState {
+    Disabled,
+    EnabledAnonymous,
+    EnabledBadToken,
+    EnabledToken
+};
 
 QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> pairs)
 {
@@ -111,8 +116,9 @@ void FlexPublicTest::version()
 {
     const HttpResponse response = m_fx->http.get(m_fx->server.url(QStringLiteral("/flex/version")));
     EXPECT_STATUS(response, 200);
-    EXPECT_BODY(response, obj({{QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
-                               {QStringLiteral("api"), QStringLiteral("flex")}}));
+    EXPECT_BODY(response,
+                obj({{QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
+                     {QStringLiteral("api"), QStringLiteral("flex")}}));
     static const QRegularExpression semver(QStringLiteral(R"(^\d+\.\d+\.\d+$)"));
     QVERIFY(semver.match(response.object().value(QStringLiteral("version")).toString()).hasMatch());
 }
@@ -153,8 +159,8 @@ void FlexPublicTest::securityHeaders_data()
                             << AuthState::EnabledAnonymous << 200;
     QTest::newRow("login 400") << QByteArray("POST") << QStringLiteral("/flex/auth/login") << wrongLogin
                                << AuthState::EnabledAnonymous << 400;
-    QTest::newRow("malformed 400") << QByteArray("POST") << QStringLiteral("/flex/auth/login")
-                                   << QByteArray("{nope") << AuthState::EnabledAnonymous << 400;
+    QTest::newRow("malformed 400") << QByteArray("POST") << QStringLiteral("/flex/auth/login") << QByteArray("{nope")
+                                   << AuthState::EnabledAnonymous << 400;
     QTest::newRow("session 401") << QByteArray("GET") << QStringLiteral("/flex/auth/session") << QByteArray()
                                  << AuthState::EnabledAnonymous << 401;
     QTest::newRow("session 200") << QByteArray("GET") << QStringLiteral("/flex/auth/session") << QByteArray()
@@ -180,8 +186,7 @@ void FlexPublicTest::securityHeaders()
     QCOMPARE(response.header("X-Content-Type-Options").trimmed().toLower(), QByteArray("nosniff"));
     const QByteArray hsts = response.header("Strict-Transport-Security");
     QVERIFY2(hsts.toLower().contains("max-age="), hsts);
-    QVERIFY2(response.header("Content-Type").toLower().startsWith("application/json"),
-             response.header("Content-Type"));
+    QVERIFY2(response.header("Content-Type").toLower().startsWith("application/json"), response.header("Content-Type"));
     QVERIFY2(response.json.isObject(), response.body);
 }
 
@@ -268,8 +273,8 @@ void FlexPublicTest::malformedBodies()
     QFETCH(bool, authEnabled);
     if (authEnabled)
         QVERIFY(m_fx->enableAuth(TestPasswords::first()));
-    const HttpResponse response = m_fx->http.send(method, m_fx->server.url(path), body,
-                                                  {{"Content-Type", "application/json"}});
+    const HttpResponse response =
+        m_fx->http.send(method, m_fx->server.url(path), body, {{"Content-Type", "application/json"}});
     EXPECT_STATUS(response, 400);
     EXPECT_FLEX_ERROR(response, QString());
     // Bad input changes nothing: the auth state is what it was.
@@ -292,8 +297,8 @@ void FlexPublicTest::requireAuthWithoutPassword()
     }
     EXPECT_STATUS(strict.flex.removePassword(), 503);
     EXPECT_STATUS(strict.flex.logout(), 503);
-    for (const QString& path : {QStringLiteral("/flex/health"), QStringLiteral("/flex/version"),
-                                QStringLiteral("/flex/auth/status")})
+    for (const QString& path :
+         {QStringLiteral("/flex/health"), QStringLiteral("/flex/version"), QStringLiteral("/flex/auth/status")})
         EXPECT_STATUS(strict.http.get(strict.server.url(path)), 200);
     EXPECT_BODY(strict.flex.status(), obj({{QStringLiteral("auth_enabled"), false}}));
 

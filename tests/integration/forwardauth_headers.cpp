@@ -102,9 +102,8 @@ void ForwardAuthHeadersTest::target_data()
         << NginxHealth + Headers{{"X-Forwarded-Method", "POST"}, {"X-Forwarded-Uri", "/health"}} << 403;
     QTest::newRow("families disagree on the path")
         << NginxHealth + Headers{{"X-Forwarded-Method", "GET"}, {"X-Forwarded-Uri", "/agent"}} << 403;
-    QTest::newRow("equal once normalised") << NginxHealth + Headers{{"X-Forwarded-Method", "get"},
-                                                                   {"X-Forwarded-Uri", "//health/./?x=1"}}
-                                           << 200;
+    QTest::newRow("equal once normalised")
+        << NginxHealth + Headers{{"X-Forwarded-Method", "get"}, {"X-Forwarded-Uri", "//health/./?x=1"}} << 200;
     QTest::newRow("URI without a method (nginx)") << Headers{{"X-Original-URI", "/health"}} << 403;
     QTest::newRow("URI without a method (Traefik)") << Headers{{"X-Forwarded-Uri", "/health"}} << 403;
     QTest::newRow("method without a URI") << Headers{{"X-Forwarded-Method", "GET"}} << 403;

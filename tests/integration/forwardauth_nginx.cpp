@@ -205,7 +205,7 @@ void ForwardAuthNginxTest::acceptedCredentials()
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, authMethod);
     const RequestHeaders auth = kind == "token" ? HttpClient::bearer(m_readToken)
-                                : kind == "jwt" ? HttpClient::bearer(m_adminAccess)
+        : kind == "jwt"                         ? HttpClient::bearer(m_adminAccess)
                                                 : HttpClient::basic(QStringLiteral("admin"), AdminPassword);
     const HttpResponse answer = throughNginx(method, Page + "?q=1", auth);
     EXPECT_STATUS(answer, 200);

@@ -26,7 +26,10 @@ const QString Rules = u"GET /pages page:read; POST,PUT,DELETE /pages page:write\
                       "* /status authenticated"_s;
 const QString Olivia = u"olivia"_s; // an operator
 
-enum class Style { Nginx, Traefik };
+enum class Style {
+    Nginx,
+    Traefik
+};
 
 // name, credential, method, URI as the proxy sends it, expected status.
 struct RuleCase
@@ -176,9 +179,8 @@ void ForwardAuthRulesTest::initTestCase()
     m_oliviaJwt = olivia.access;
     m_oliviaRefresh = olivia.refresh;
     m_pageToken = TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"reader"_s, {u"page:read"_s}).secret;
-    m_writerToken = TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"writer"_s,
-                                     {u"page:read"_s, u"page:write"_s})
-                        .secret;
+    m_writerToken =
+        TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"writer"_s, {u"page:read"_s, u"page:write"_s}).secret;
     QVERIFY(!m_oliviaJwt.isEmpty() && !m_pageToken.isEmpty() && !m_writerToken.isEmpty());
 }
 
@@ -236,8 +238,8 @@ void ForwardAuthRulesTest::rules()
     }
     const bool olivia = who.startsWith(u"olivia");
     const QByteArray authMethod = who == u"admin" || who == u"olivia basic" ? "basic"
-                                  : who == u"olivia bearer"                  ? "bearer"
-                                                                             : "api_token";
+        : who == u"olivia bearer"                                           ? "bearer"
+                                                                            : "api_token";
     expectAnswer(response, 200, olivia ? "olivia" : "admin", olivia ? "operator" : "admin", authMethod);
 }
 

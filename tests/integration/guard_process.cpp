@@ -134,8 +134,8 @@ bool GuardProcessTest::startServer(const QProcessEnvironment& extra)
 
 std::unique_ptr<RawClient> GuardProcessTest::client(bool tls)
 {
-    auto raw = std::make_unique<RawClient>(QStringLiteral("127.0.0.1"), m_server->port(), tls,
-                                           m_server->certificatePath());
+    auto raw =
+        std::make_unique<RawClient>(QStringLiteral("127.0.0.1"), m_server->port(), tls, m_server->certificatePath());
     if (!raw->connectToServer())
         qWarning("connect failed: %s", qPrintable(raw->errorString()));
     return raw;
@@ -181,7 +181,8 @@ void GuardProcessTest::oversizeDeclaredBody()
     auto raw = client(tls);
     const qint64 total = 200 * kMiB;
     QVERIFY(raw->send("POST /flex/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                      "Content-Length: " + QByteArray::number(total) + "\r\n\r\n"));
+                      "Content-Length: "
+                      + QByteArray::number(total) + "\r\n\r\n"));
     const qint64 sent = streamUntilAnswered(*raw, total, false);
     const auto response = raw->readResponse();
     QVERIFY2(response, qPrintable(QStringLiteral("no 413 after %1 body bytes").arg(sent)));
@@ -320,9 +321,8 @@ void GuardProcessTest::headerDribbleCutOff()
     QTimer giveUp;
     giveUp.setSingleShot(true);
     int line = 0;
-    QObject::connect(&dribble, &QTimer::timeout, &loop, [&] {
-        raw->socket()->write("X-Slow-" + QByteArray::number(++line) + ": x\r\n");
-    });
+    QObject::connect(&dribble, &QTimer::timeout, &loop,
+                     [&] { raw->socket()->write("X-Slow-" + QByteArray::number(++line) + ": x\r\n"); });
     QObject::connect(raw->socket(), &QAbstractSocket::disconnected, &loop, &QEventLoop::quit);
     QObject::connect(&giveUp, &QTimer::timeout, &loop, &QEventLoop::quit);
     dribble.start(100);

@@ -128,16 +128,17 @@ void ManagerAuthTest::loginShape()
     const QJsonObject body = response.object();
     QCOMPARE(sortedKeys(body), (QStringList{QStringLiteral("tokens"), QStringLiteral("user")}));
     const QJsonObject user = body.value(QStringLiteral("user")).toObject();
-    QCOMPARE(sortedKeys(user), (QStringList{QStringLiteral("firstname"), QStringLiteral("id"),
-                                            QStringLiteral("lastname"), QStringLiteral("username")}));
+    QCOMPARE(sortedKeys(user),
+             (QStringList{QStringLiteral("firstname"), QStringLiteral("id"), QStringLiteral("lastname"),
+                          QStringLiteral("username")}));
     QVERIFY2(user.value(QStringLiteral("id")).isDouble(), "user.id must be a number");
     QCOMPARE(RestClient::idText(user.value(QStringLiteral("id"))), m_aliceId);
     QCOMPARE(user.value(QStringLiteral("username")).toString(), Alice);
     QCOMPARE(user.value(QStringLiteral("firstname")).toString(), QStringLiteral("Alice"));
     QCOMPARE(user.value(QStringLiteral("lastname")).toString(), QStringLiteral("Liddell"));
     const QJsonObject tokens = body.value(QStringLiteral("tokens")).toObject();
-    QCOMPARE(sortedKeys(tokens), (QStringList{QStringLiteral("accessToken"), QStringLiteral("expiresAt"),
-                                              QStringLiteral("refreshToken")}));
+    QCOMPARE(sortedKeys(tokens),
+             (QStringList{QStringLiteral("accessToken"), QStringLiteral("expiresAt"), QStringLiteral("refreshToken")}));
     QVERIFY2(tokens.value(QStringLiteral("expiresAt")).isDouble(), "expiresAt must be a number (Unix seconds)");
     QVERIFY(tokens.value(QStringLiteral("accessToken")).isString());
     QVERIFY(tokens.value(QStringLiteral("refreshToken")).isString());
@@ -278,9 +279,9 @@ void ManagerAuthTest::malformedLogin()
     QFETCH(QByteArray, body);
     enable();
     for (int i = 0; i < 6; ++i) // more than MAX: none of them may count
-        EXPECT_MANAGER_ERROR(m_manager->send("POST", QStringLiteral("/auth/login"), body,
-                                             {{"Content-Type", "application/json"}}),
-                             400, "bad_request");
+        EXPECT_MANAGER_ERROR(
+            m_manager->send("POST", QStringLiteral("/auth/login"), body, {{"Content-Type", "application/json"}}), 400,
+            "bad_request");
     QVERIFY(aliceTokens().isValid());
 }
 
@@ -362,8 +363,9 @@ void ManagerAuthTest::refreshRefusals()
     else if (kind == u"after logout")
         EXPECT_STATUS(m_manager->logout(RestClient::bearer(tokens.access)), 200);
     else if (kind == u"api token")
-        presented = TokenApi::create(m_fx->rest, RestFixture::adminBasic(), QStringLiteral("t"),
-                                     {QStringLiteral("page:read")}).secret;
+        presented =
+            TokenApi::create(m_fx->rest, RestFixture::adminBasic(), QStringLiteral("t"), {QStringLiteral("page:read")})
+                .secret;
     EXPECT_MANAGER_ERROR(m_manager->refresh(presented), 401, "unauthorized");
 }
 
@@ -379,9 +381,9 @@ void ManagerAuthTest::refreshNeedsField()
 {
     QFETCH(QByteArray, body);
     enable();
-    EXPECT_MANAGER_ERROR(m_manager->send("POST", QStringLiteral("/auth/refresh"), body,
-                                         {{"Content-Type", "application/json"}}),
-                         400, "bad_request");
+    EXPECT_MANAGER_ERROR(
+        m_manager->send("POST", QStringLiteral("/auth/refresh"), body, {{"Content-Type", "application/json"}}), 400,
+        "bad_request");
 }
 
 void ManagerAuthTest::logoutEndsSession()
@@ -414,8 +416,8 @@ void ManagerAuthTest::logoutWithoutSession()
     const TokenApi::Created token =
         TokenApi::create(m_fx->rest, RestFixture::adminBasic(), QStringLiteral("t"), {QStringLiteral("page:read")});
     QVERIFY2(token.ok(), qPrintable(token.response.describe()));
-    const RequestHeaders auth = apiToken ? RestClient::bearer(token.secret)
-                                         : RestClient::basic(Alice, TestPasswords::second());
+    const RequestHeaders auth =
+        apiToken ? RestClient::bearer(token.secret) : RestClient::basic(Alice, TestPasswords::second());
     const HttpResponse response = m_manager->logout(auth);
     EXPECT_STATUS(response, 200);
     EXPECT_BODY(response, QJsonObject{});

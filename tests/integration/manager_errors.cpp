@@ -69,8 +69,9 @@ void ManagerErrorsTest::openidCallbackNotEnabled()
     enable();
     const HttpResponse response = m_manager->openidCallback(QStringLiteral("code=abc&state=def"));
     EXPECT_STATUS(response, 400);
-    EXPECT_BODY(response, QJsonObject{{QStringLiteral("error"), QStringLiteral("bad_request")},
-                                      {QStringLiteral("message"), QStringLiteral("OpenID Connect is not enabled")}});
+    EXPECT_BODY(response,
+                QJsonObject{{QStringLiteral("error"), QStringLiteral("bad_request")},
+                            {QStringLiteral("message"), QStringLiteral("OpenID Connect is not enabled")}});
 }
 
 void ManagerErrorsTest::unknownAuthPath_data()
@@ -90,8 +91,9 @@ void ManagerErrorsTest::unknownAuthPath()
     enable();
     const HttpResponse response = m_manager->send(method, path); // public: no credential needed
     EXPECT_STATUS(response, 404);
-    EXPECT_BODY(response, QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")},
-                                      {QStringLiteral("message"), QStringLiteral("Not found")}});
+    EXPECT_BODY(response,
+                QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")},
+                            {QStringLiteral("message"), QStringLiteral("Not found")}});
 }
 
 void ManagerErrorsTest::wrongMethod_data()

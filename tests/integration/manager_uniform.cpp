@@ -152,7 +152,10 @@ void ManagerUniformTest::sameTime()
         const double ratio = median(kinds.at(i).times) / reference;
         QVERIFY2(ratio >= kLowest && ratio <= kHighest,
                  qPrintable(QStringLiteral("%1 / wrong password median ratio %2 outside [%3, %4]")
-                                .arg(QLatin1String(kinds.at(i).label)).arg(ratio).arg(kLowest).arg(kHighest)));
+                                .arg(QLatin1String(kinds.at(i).label))
+                                .arg(ratio)
+                                .arg(kLowest)
+                                .arg(kHighest)));
     }
 }
 

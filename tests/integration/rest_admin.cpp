@@ -122,10 +122,10 @@ void RestAdminTest::sessionsListedForAdmin()
     const HttpResponse response = m_fx->rest.listSessions(RestClient::bearer(admin.access));
     EXPECT_REST_SUCCESS(response);
     QCOMPARE(sessionUsers(response), QStringList({Admin, Admin, QStringLiteral("olivia")}));
-    const QStringList keys = sorted({QStringLiteral("id"), QStringLiteral("user"), QStringLiteral("dialect"),
-                                     QStringLiteral("client_ip"), QStringLiteral("user_agent"),
-                                     QStringLiteral("created_at"), QStringLiteral("last_seen_at"),
-                                     QStringLiteral("expires_at"), QStringLiteral("current")});
+    const QStringList keys =
+        sorted({QStringLiteral("id"), QStringLiteral("user"), QStringLiteral("dialect"), QStringLiteral("client_ip"),
+                QStringLiteral("user_agent"), QStringLiteral("created_at"), QStringLiteral("last_seen_at"),
+                QStringLiteral("expires_at"), QStringLiteral("current")});
     for (const QJsonValue& item : arrayOf(response, QStringLiteral("sessions"))) {
         const QJsonObject session = item.toObject();
         QCOMPARE(sorted(session.keys()), keys);
@@ -239,9 +239,9 @@ void RestAdminTest::ratelimitEvents()
     EXPECT_REST_SUCCESS(response);
     const QJsonArray events = arrayOf(response, QStringLiteral("events"));
     QVERIFY2(events.size() >= 2, qPrintable(QString::fromUtf8(response.body.left(600))));
-    const QStringList keys = sorted({QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("client_ip"),
-                                     QStringLiteral("kind"), QStringLiteral("dialect"), QStringLiteral("username"),
-                                     QStringLiteral("detail")});
+    const QStringList keys =
+        sorted({QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("client_ip"), QStringLiteral("kind"),
+                QStringLiteral("dialect"), QStringLiteral("username"), QStringLiteral("detail")});
     QStringList usernames;
     for (const QJsonValue& item : events) {
         const QJsonObject event = item.toObject();
@@ -299,11 +299,11 @@ void RestAdminTest::blocksAndUnblock()
     m_fx->server.clock().advanceSecs(100);
     const HttpResponse blocked = m_fx->rest.ratelimitBlocks(auth);
     EXPECT_REST_SUCCESS(blocked);
-    EXPECT_BODY(blocked, QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
-                                     {QStringLiteral("blocks"),
-                                      QJsonArray{QJsonObject{{QStringLiteral("ip"), LocalIp},
-                                                             {QStringLiteral("retry_after_seconds"),
-                                                              kWindowSecs - 100}}}}});
+    EXPECT_BODY(blocked,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
+                            {QStringLiteral("blocks"),
+                             QJsonArray{QJsonObject{{QStringLiteral("ip"), LocalIp},
+                                                    {QStringLiteral("retry_after_seconds"), kWindowSecs - 100}}}}});
 
     const HttpResponse lifted = m_fx->rest.unblock(LocalIp, auth);
     EXPECT_STATUS(lifted, 200);
@@ -440,18 +440,17 @@ void RestAdminTest::permissionMatrix_data()
     QTest::newRow("POST /api/users") << QByteArray("POST") << QStringLiteral("/api/users") << newUser << 403 << 403;
     QTest::newRow("PATCH /api/users/{id}") << QByteArray("PATCH") << QStringLiteral("/api/users/{target}")
                                            << QByteArray("{\"firstname\":\"X\"}") << 403 << 403;
-    QTest::newRow("DELETE /api/users/{id}") << QByteArray("DELETE") << QStringLiteral("/api/users/{target}")
-                                            << QByteArray() << 403 << 403;
+    QTest::newRow("DELETE /api/users/{id}")
+        << QByteArray("DELETE") << QStringLiteral("/api/users/{target}") << QByteArray() << 403 << 403;
     // The /api/tokens rows join with the API tokens themselves (the manager-dialect issue).
     QTest::newRow("GET /api/sessions") << QByteArray("GET") << QStringLiteral("/api/sessions") << QByteArray() << 200
                                        << 200;
-    QTest::newRow("GET /api/ratelimit/events") << QByteArray("GET") << QStringLiteral("/api/ratelimit/events")
-                                               << QByteArray() << 403 << 403;
-    QTest::newRow("GET /api/ratelimit/blocks") << QByteArray("GET") << QStringLiteral("/api/ratelimit/blocks")
-                                               << QByteArray() << 403 << 403;
-    QTest::newRow("DELETE /api/ratelimit/blocks/{ip}") << QByteArray("DELETE")
-                                                       << QStringLiteral("/api/ratelimit/blocks/10.1.2.3")
-                                                       << QByteArray() << 403 << 403;
+    QTest::newRow("GET /api/ratelimit/events")
+        << QByteArray("GET") << QStringLiteral("/api/ratelimit/events") << QByteArray() << 403 << 403;
+    QTest::newRow("GET /api/ratelimit/blocks")
+        << QByteArray("GET") << QStringLiteral("/api/ratelimit/blocks") << QByteArray() << 403 << 403;
+    QTest::newRow("DELETE /api/ratelimit/blocks/{ip}")
+        << QByteArray("DELETE") << QStringLiteral("/api/ratelimit/blocks/10.1.2.3") << QByteArray() << 403 << 403;
     QTest::newRow("GET /api/audit") << QByteArray("GET") << QStringLiteral("/api/audit") << QByteArray() << 403 << 200;
 }
 

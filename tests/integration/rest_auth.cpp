@@ -126,8 +126,9 @@ void RestAuthTest::health()
         enable();
     const HttpResponse response = m_fx->rest.get(path);
     EXPECT_STATUS(response, 200);
-    EXPECT_BODY(response, QJsonObject{{QStringLiteral("status"), QStringLiteral("healthy")},
-                                      {QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)}});
+    EXPECT_BODY(response,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("healthy")},
+                            {QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)}});
     QVERIFY(response.header("Content-Type").toLower().startsWith("application/json"));
     QCOMPARE(response.header("Cache-Control"), QByteArray("no-store"));
 }
@@ -138,8 +139,9 @@ void RestAuthTest::loginReturnsPair()
     const HttpResponse response = m_fx->rest.login(QStringLiteral("admin"), TestPasswords::first());
     EXPECT_STATUS(response, 200);
     const QJsonObject body = response.object();
-    QCOMPARE(sorted(body.keys()), QStringList({QStringLiteral("access_token"), QStringLiteral("refresh_token"),
-                                               QStringLiteral("status"), QStringLiteral("token_type")}));
+    QCOMPARE(sorted(body.keys()),
+             QStringList({QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("status"),
+                          QStringLiteral("token_type")}));
     QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
     QCOMPARE(body.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
     const TokenPair pair = TokenPair::from(response);

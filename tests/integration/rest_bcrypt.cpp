@@ -114,8 +114,9 @@ void RestBcryptTest::serveImported(const QString& dataDir, const QString& hash, 
 {
     const auto passwd = gatehoused(dataDir, {QStringLiteral("passwd")}, TestPasswords::first().toUtf8() + '\n');
     QVERIFY2(passwd.finished && passwd.exitCode == 0, passwd.stderrData.constData());
-    const QStringList add{QStringLiteral("users"), QStringLiteral("add"), Imported, QStringLiteral("--role"),
-                          QStringLiteral("operator"), QStringLiteral("--bcrypt-hash"), hash};
+    const QStringList add{
+        QStringLiteral("users"),    QStringLiteral("add"),           Imported, QStringLiteral("--role"),
+        QStringLiteral("operator"), QStringLiteral("--bcrypt-hash"), hash};
     if (importWhileServing)
         QVERIFY2(m_server.start(dataDir, false), qPrintable(m_server.startError()));
     const auto added = gatehoused(dataDir, add);
@@ -169,9 +170,9 @@ void RestBcryptTest::badHashIsRefused()
 {
     QFETCH(QString, hash);
     QTemporaryDir dir;
-    const auto added = gatehoused(dir.path(), {QStringLiteral("users"), QStringLiteral("add"), Imported,
-                                               QStringLiteral("--role"), QStringLiteral("operator"),
-                                               QStringLiteral("--bcrypt-hash"), hash});
+    const auto added = gatehoused(dir.path(),
+                                  {QStringLiteral("users"), QStringLiteral("add"), Imported, QStringLiteral("--role"),
+                                   QStringLiteral("operator"), QStringLiteral("--bcrypt-hash"), hash});
     QVERIFY(added.finished);
     QVERIFY2(added.exitCode != 0, added.stdoutData.constData());
     QVERIFY(!added.stderrData.trimmed().isEmpty());

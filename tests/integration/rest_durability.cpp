@@ -48,9 +48,9 @@ private:
 void RestDurabilityTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    const auto passwd = GatehousedProcess::run({QStringLiteral("passwd"), QStringLiteral("--data-dir"), m_dir->path()},
-                                               GatehousedProcess::testEnvironment(),
-                                               TestPasswords::first().toUtf8() + '\n');
+    const auto passwd =
+        GatehousedProcess::run({QStringLiteral("passwd"), QStringLiteral("--data-dir"), m_dir->path()},
+                               GatehousedProcess::testEnvironment(), TestPasswords::first().toUtf8() + '\n');
     QVERIFY2(passwd.finished && passwd.exitCode == 0, passwd.stderrData.constData());
     QVERIFY2(start(), qPrintable(m_process.startError()));
 }

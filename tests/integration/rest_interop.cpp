@@ -153,8 +153,8 @@ void RestInteropTest::pyJwtTokenRefused_data()
     QTest::newRow("HS256 expired") << QStringLiteral("HS256") << TestConstants::secretKey() << QStringLiteral("exp");
     QTest::newRow("HS256 type refresh") << QStringLiteral("HS256") << TestConstants::secretKey()
                                         << QStringLiteral("type");
-    QTest::newRow("HS256 unknown session") << QStringLiteral("HS256") << TestConstants::secretKey()
-                                           << QStringLiteral("sid");
+    QTest::newRow("HS256 unknown session")
+        << QStringLiteral("HS256") << TestConstants::secretKey() << QStringLiteral("sid");
 }
 
 void RestInteropTest::pyJwtTokenRefused()

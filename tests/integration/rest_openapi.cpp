@@ -22,23 +22,37 @@ const QStringList HttpMethods{QStringLiteral("get"),    QStringLiteral("put"),  
 // Every route of docs/API.md's flex, rest and Administration tables, as "METHOD /path"
 // with {placeholders} (their names do not matter: compared as "{}").
 const QStringList ContractRoutes{
-    QStringLiteral("GET /flex/health"),           QStringLiteral("GET /flex/healthz"),
-    QStringLiteral("GET /flex/version"),          QStringLiteral("GET /flex/auth/status"),
-    QStringLiteral("GET /flex/auth/session"),     QStringLiteral("POST /flex/auth/login"),
-    QStringLiteral("POST /flex/auth/logout"),     QStringLiteral("PUT /flex/auth/password"),
-    QStringLiteral("DELETE /flex/auth/password"), QStringLiteral("GET /health"),
-    QStringLiteral("GET /api/health"),            QStringLiteral("POST /api/auth/login"),
-    QStringLiteral("POST /api/auth/refresh"),     QStringLiteral("POST /api/logout"),
-    QStringLiteral("POST /api/change-password"),  QStringLiteral("GET /api/ws-token"),
-    QStringLiteral("GET /api/ws/logs"),           QStringLiteral("GET /api/me"),
-    QStringLiteral("GET /api/users"),             QStringLiteral("POST /api/users"),
-    QStringLiteral("PATCH /api/users/{id}"),      QStringLiteral("DELETE /api/users/{id}"),
+    QStringLiteral("GET /flex/health"),
+    QStringLiteral("GET /flex/healthz"),
+    QStringLiteral("GET /flex/version"),
+    QStringLiteral("GET /flex/auth/status"),
+    QStringLiteral("GET /flex/auth/session"),
+    QStringLiteral("POST /flex/auth/login"),
+    QStringLiteral("POST /flex/auth/logout"),
+    QStringLiteral("PUT /flex/auth/password"),
+    QStringLiteral("DELETE /flex/auth/password"),
+    QStringLiteral("GET /health"),
+    QStringLiteral("GET /api/health"),
+    QStringLiteral("POST /api/auth/login"),
+    QStringLiteral("POST /api/auth/refresh"),
+    QStringLiteral("POST /api/logout"),
+    QStringLiteral("POST /api/change-password"),
+    QStringLiteral("GET /api/ws-token"),
+    QStringLiteral("GET /api/ws/logs"),
+    QStringLiteral("GET /api/me"),
+    QStringLiteral("GET /api/users"),
+    QStringLiteral("POST /api/users"),
+    QStringLiteral("PATCH /api/users/{id}"),
+    QStringLiteral("DELETE /api/users/{id}"),
     // GET/POST /api/tokens and DELETE /api/tokens/{id} join with the API tokens themselves
     // (the manager-dialect issue).
     QStringLiteral("GET /api/sessions"),
-    QStringLiteral("DELETE /api/sessions/{id}"),  QStringLiteral("GET /api/ratelimit/events"),
-    QStringLiteral("GET /api/ratelimit/blocks"),  QStringLiteral("DELETE /api/ratelimit/blocks/{ip}"),
-    QStringLiteral("GET /api/audit"),             QStringLiteral("GET /api/openapi.json"),
+    QStringLiteral("DELETE /api/sessions/{id}"),
+    QStringLiteral("GET /api/ratelimit/events"),
+    QStringLiteral("GET /api/ratelimit/blocks"),
+    QStringLiteral("DELETE /api/ratelimit/blocks/{ip}"),
+    QStringLiteral("GET /api/audit"),
+    QStringLiteral("GET /api/openapi.json"),
 };
 
 const QString BlockedIp = QStringLiteral("10.66.0.1");
@@ -157,8 +171,9 @@ private:
 void RestOpenApiTest::init()
 {
     // The test client is a trusted proxy, so a lockout can be set up for another address.
-    m_fx = std::make_unique<RestFixture>(
-        [](Config& config) { config.trustedProxies = {{QHostAddress(QStringLiteral("127.0.0.1")), 32}}; });
+    m_fx = std::make_unique<RestFixture>([](Config& config) {
+        config.trustedProxies = {{QHostAddress(QStringLiteral("127.0.0.1")), 32}};
+    });
     QVERIFY2(m_fx->start(), qPrintable(m_fx->startError()));
     QVERIFY(m_fx->enableAuth());
 }
@@ -294,15 +309,16 @@ void RestOpenApiTest::prepareProbeTargets()
             m_sessionId = RestClient::idText(item.toObject().value(QStringLiteral("id")));
     }
     QVERIFY2(!m_sessionId.isEmpty(), qPrintable(sessions.describe()));
-    const HttpResponse token = m_fx->http.send("POST", m_fx->rest.url(QStringLiteral("/api/tokens")),
-                                               R"({"name":"probe","permissions":["logs:read"]})",
-                                               RestFixture::adminBasic());
+    const HttpResponse token =
+        m_fx->http.send("POST", m_fx->rest.url(QStringLiteral("/api/tokens")),
+                        R"({"name":"probe","permissions":["logs:read"]})", RestFixture::adminBasic());
     EXPECT_STATUS(token, 201);
-    m_tokenId = RestClient::idText(token.object().value(QStringLiteral("token")).toObject().value(QStringLiteral("id")));
+    m_tokenId =
+        RestClient::idText(token.object().value(QStringLiteral("token")).toObject().value(QStringLiteral("id")));
     for (int i = 0; i < 5; ++i) {
-        const HttpResponse failed = m_fx->http.send(
-            "POST", m_fx->rest.url(QStringLiteral("/api/auth/login")),
-            R"({"username":"admin","password":"not-the-Password-8841"})", {{"X-Forwarded-For", BlockedIp.toUtf8()}});
+        const HttpResponse failed = m_fx->http.send("POST", m_fx->rest.url(QStringLiteral("/api/auth/login")),
+                                                    R"({"username":"admin","password":"not-the-Password-8841"})",
+                                                    {{"X-Forwarded-For", BlockedIp.toUtf8()}});
         EXPECT_STATUS(failed, 401);
     }
 }
@@ -340,7 +356,7 @@ void RestOpenApiTest::everyOperationIsAnswered()
         // 404/405 would mean the server has no such route; 500 is never an answer to a request.
         if (response.status == 0 || response.status == 404 || response.status == 405 || response.status >= 500)
             unanswered << QString::fromLatin1(op.method) + u' ' + url.path() + QStringLiteral(" -> ")
-                              + response.describe();
+                    + response.describe();
     }
     QVERIFY2(unanswered.isEmpty(), qPrintable(unanswered.join(QStringLiteral("\n"))));
 }

@@ -17,12 +17,12 @@ const QString Admin = QStringLiteral("admin");
 } // namespace
 
 // A 429 in the rest envelope whose Retry-After header and body agree on `seconds`.
-#define EXPECT_REST_LOCKED(response, seconds)                                                              \
-    do {                                                                                                   \
-        const auto& lockedResponse_ = (response);                                                          \
-        EXPECT_REST_ERROR(lockedResponse_, 429, QStringLiteral("rate_limited"));                           \
-        QCOMPARE(lockedResponse_.header("Retry-After").trimmed(), QByteArray::number(seconds));            \
-        QCOMPARE(lockedResponse_.object().value(QStringLiteral("retry_after_seconds")).toInt(), seconds);  \
+#define EXPECT_REST_LOCKED(response, seconds)                                                                          \
+    do {                                                                                                               \
+        const auto& lockedResponse_ = (response);                                                                      \
+        EXPECT_REST_ERROR(lockedResponse_, 429, QStringLiteral("rate_limited"));                                       \
+        QCOMPARE(lockedResponse_.header("Retry-After").trimmed(), QByteArray::number(seconds));                        \
+        QCOMPARE(lockedResponse_.object().value(QStringLiteral("retry_after_seconds")).toInt(), seconds);              \
     } while (false)
 
 class RestPasswordTest : public QObject
@@ -148,7 +148,10 @@ void RestPasswordTest::badRequests()
 {
     enable();
     const QUrl url = m_fx->rest.url(QStringLiteral("/api/change-password"));
-    const QList<QByteArray> bodies{"{", "{}", "[]", "{\"current_password\":\"Tr0ub4dor-gatehouse-2026\"}",
+    const QList<QByteArray> bodies{"{",
+                                   "{}",
+                                   "[]",
+                                   "{\"current_password\":\"Tr0ub4dor-gatehouse-2026\"}",
                                    "{\"new_password\":\"quiet-Meadow-5521-vessel\"}",
                                    "{\"current_password\":1,\"new_password\":\"quiet-Meadow-5521-vessel\"}"};
     for (const QByteArray& body : bodies)
@@ -173,9 +176,9 @@ void RestPasswordTest::changeLeavesOtherAccounts()
     const TokenPair olivia = m_fx->rest.loginPair(QStringLiteral("olivia"), TestPasswords::second());
     const TokenPair oliviaOther = m_fx->rest.loginPair(QStringLiteral("olivia"), TestPasswords::second());
     QVERIFY(admin.isValid() && olivia.isValid() && oliviaOther.isValid());
-    EXPECT_STATUS(m_fx->rest.changePassword(TestPasswords::second(), TestPasswords::third(),
-                                            RestClient::bearer(olivia.access)),
-                  200);
+    EXPECT_STATUS(
+        m_fx->rest.changePassword(TestPasswords::second(), TestPasswords::third(), RestClient::bearer(olivia.access)),
+        200);
     EXPECT_STATUS(m_fx->rest.me(RestClient::bearer(olivia.access)), 200);
     EXPECT_STATUS(m_fx->rest.me(RestClient::bearer(oliviaOther.access)), 401);
     EXPECT_STATUS(m_fx->rest.me(RestClient::bearer(admin.access)), 200);
@@ -186,8 +189,7 @@ void RestPasswordTest::changeLeavesOtherAccounts()
 void RestPasswordTest::failuresLockLogin_data()
 {
     QTest::addColumn<QString>("kind");
-    for (const char* kind : {"login", "login unknown user", "basic", "change-password bearer",
-                             "change-password basic"})
+    for (const char* kind : {"login", "login unknown user", "basic", "change-password bearer", "change-password basic"})
         QTest::newRow(kind) << QString::fromLatin1(kind);
 }
 
@@ -225,9 +227,9 @@ void RestPasswordTest::failuresLockLogin()
     // The 6th password attempt, even a correct one, is refused until the oldest failure leaves the window.
     EXPECT_REST_LOCKED(m_fx->rest.login(Admin, TestPasswords::first()), kWindowSecs);
     EXPECT_REST_LOCKED(m_fx->rest.me(RestFixture::adminBasic()), kWindowSecs);
-    EXPECT_REST_LOCKED(m_fx->rest.changePassword(TestPasswords::first(), TestPasswords::second(),
-                                                 RestClient::bearer(pair.access)),
-                       kWindowSecs);
+    EXPECT_REST_LOCKED(
+        m_fx->rest.changePassword(TestPasswords::first(), TestPasswords::second(), RestClient::bearer(pair.access)),
+        kWindowSecs);
     // Bearer tokens keep working during a lockout.
     EXPECT_STATUS(m_fx->rest.me(RestClient::bearer(pair.access)), 200);
     m_fx->server.clock().advanceSecs(kWindowSecs - 100);

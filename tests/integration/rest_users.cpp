@@ -164,9 +164,9 @@ void RestUsersTest::createRefusals_data()
                                    << 400 << QStringLiteral("bad_request");
     QTest::newRow("short password") << QByteArray("{\"username\":\"dave\",\"password\":\"short\",\"role\":\"viewer\"}")
                                     << 400 << QStringLiteral("weak_password");
-    QTest::newRow("common password")
-        << QByteArray("{\"username\":\"dave\",\"password\":\"password1234\",\"role\":\"viewer\"}") << 400
-        << QStringLiteral("weak_password");
+    QTest::newRow("common password") << QByteArray(
+        "{\"username\":\"dave\",\"password\":\"password1234\",\"role\":\"viewer\"}")
+                                     << 400 << QStringLiteral("weak_password");
     QTest::newRow("malformed") << QByteArray("{\"username\":") << 400 << QStringLiteral("bad_request");
 }
 
@@ -250,8 +250,7 @@ void RestUsersTest::disabledUserCannotLogIn()
                       QStringLiteral("invalid_credentials"));
     EXPECT_STATUS(m_fx->rest.me(RestClient::basic(QStringLiteral("heidi"), m_password)), 401); // cache too
 
-    EXPECT_REST_SUCCESS(
-        m_fx->rest.updateUser(id, {{QStringLiteral("disabled"), false}}, RestFixture::adminBasic()));
+    EXPECT_REST_SUCCESS(m_fx->rest.updateUser(id, {{QStringLiteral("disabled"), false}}, RestFixture::adminBasic()));
     EXPECT_REST_SUCCESS(m_fx->rest.login(QStringLiteral("heidi"), m_password));
 }
 
@@ -312,9 +311,8 @@ void RestUsersTest::builtInAdminProtected()
     QVERIFY(session.isValid());
     const QString id = adminId();
     QVERIFY(!id.isEmpty());
-    const HttpResponse response = method == "DELETE"
-        ? m_fx->rest.removeUser(id, RestFixture::adminBasic())
-        : m_fx->rest.updateUser(id, body, RestFixture::adminBasic());
+    const HttpResponse response = method == "DELETE" ? m_fx->rest.removeUser(id, RestFixture::adminBasic())
+                                                     : m_fx->rest.updateUser(id, body, RestFixture::adminBasic());
     EXPECT_REST_ERROR(response, 400, QStringLiteral("bad_request"));
 
     const HttpResponse me = m_fx->rest.me(RestClient::bearer(session.access));

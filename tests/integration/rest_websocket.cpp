@@ -84,8 +84,8 @@ void RestWebSocketTest::cleanup()
 
 QByteArray RestWebSocketTest::wsToken()
 {
-    const HttpResponse response = m_fx->http.get(m_fx->server.url(QStringLiteral("/api/ws-token")),
-                                                 HttpClient::bearer(m_bearer));
+    const HttpResponse response =
+        m_fx->http.get(m_fx->server.url(QStringLiteral("/api/ws-token")), HttpClient::bearer(m_bearer));
     if (response.status != 200)
         qWarning().noquote() << "ws-token:" << response.describe();
     return response.object().value(QStringLiteral("token")).toString().toLatin1();
@@ -125,8 +125,8 @@ void RestWebSocketTest::expectRefused(const QByteArray& request, int status)
 
 void RestWebSocketTest::tokenShape()
 {
-    const HttpResponse response = m_fx->http.get(m_fx->server.url(QStringLiteral("/api/ws-token")),
-                                                 HttpClient::bearer(m_bearer));
+    const HttpResponse response =
+        m_fx->http.get(m_fx->server.url(QStringLiteral("/api/ws-token")), HttpClient::bearer(m_bearer));
     EXPECT_STATUS(response, 200);
     const QJsonObject body = response.object();
     QCOMPARE(body.size(), 2);
@@ -158,9 +158,9 @@ void RestWebSocketTest::streamsAuditEvents()
             event = candidate;
     }
     QVERIFY2(!event.isEmpty(), qPrintable(frames.first().at(0).toString()));
-    QCOMPARE(QStringList(event.keys()), (QStringList{QStringLiteral("actor"), QStringLiteral("at"),
-                                                      QStringLiteral("client_ip"), QStringLiteral("detail"),
-                                                      QStringLiteral("id"), QStringLiteral("kind")}));
+    QCOMPARE(QStringList(event.keys()),
+             (QStringList{QStringLiteral("actor"), QStringLiteral("at"), QStringLiteral("client_ip"),
+                          QStringLiteral("detail"), QStringLiteral("id"), QStringLiteral("kind")}));
     QCOMPARE(event.value(QStringLiteral("actor")).toString(), QStringLiteral("admin"));
     QCOMPARE(event.value(QStringLiteral("client_ip")).toString(), QStringLiteral("127.0.0.1"));
     QCOMPARE(event.value(QStringLiteral("at")).toString(), TestConstants::isoUtc(TestConstants::startTime()));

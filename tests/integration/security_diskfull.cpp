@@ -21,11 +21,11 @@ const QStringList UsersRead{QStringLiteral("users:read")};
 } // namespace
 
 // Storage could not commit: 503 `unavailable` with Retry-After: 5 (docs/API.md).
-#define EXPECT_UNAVAILABLE(response)                                                                       \
-    do {                                                                                                   \
-        const auto& unavailable_ = (response);                                                             \
-        EXPECT_REST_ERROR(unavailable_, 503, QStringLiteral("unavailable"));                               \
-        QCOMPARE(unavailable_.header("Retry-After").trimmed(), QByteArray("5"));                           \
+#define EXPECT_UNAVAILABLE(response)                                                                                   \
+    do {                                                                                                               \
+        const auto& unavailable_ = (response);                                                                         \
+        EXPECT_REST_ERROR(unavailable_, 503, QStringLiteral("unavailable"));                                           \
+        QCOMPARE(unavailable_.header("Retry-After").trimmed(), QByteArray("5"));                                       \
     } while (false)
 
 class SecurityDiskFullTest : public QObject
@@ -145,8 +145,8 @@ void SecurityDiskFullTest::sessionWritesRefused()
         EXPECT_UNAVAILABLE(m_fx->rest.refresh(pair.refresh));
         EXPECT_UNAVAILABLE(m_fx->rest.logout(bearer));
         for (const QJsonValue& session : sessions)
-            EXPECT_UNAVAILABLE(m_fx->rest.removeSession(
-                RestClient::idText(session.toObject().value(QStringLiteral("id"))), m_admin));
+            EXPECT_UNAVAILABLE(
+                m_fx->rest.removeSession(RestClient::idText(session.toObject().value(QStringLiteral("id"))), m_admin));
         EXPECT_UNAVAILABLE(m_fx->rest.changePassword(TestPasswords::first(), TestPasswords::second(), bearer));
     }
     QVERIFY(m_fx->restart());

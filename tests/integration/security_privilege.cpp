@@ -138,9 +138,9 @@ void SecurityPrivilegeTest::tokenCannotTouchStrongerAccount()
         response = m_fx->rest.removeUser(m_olivia, agent);
     } else {
         const QJsonObject body = change == u"password" ? QJsonObject{{u"password"_s, TestPasswords::third()}}
-                               : change == u"disable"  ? QJsonObject{{u"disabled"_s, true}}
-                               : change == u"enable"   ? QJsonObject{{u"disabled"_s, false}}
-                               : change == u"demote"   ? QJsonObject{{u"role"_s, u"viewer"_s}}
+            : change == u"disable"                     ? QJsonObject{{u"disabled"_s, true}}
+            : change == u"enable"                      ? QJsonObject{{u"disabled"_s, false}}
+            : change == u"demote"                      ? QJsonObject{{u"role"_s, u"viewer"_s}}
                                                        : QJsonObject{{u"lastname"_s, u"X"_s}};
         response = m_fx->rest.updateUser(m_olivia, body, agent);
     }
@@ -190,8 +190,8 @@ void SecurityPrivilegeTest::sessionOfStrongerAccount()
 // Revoking a token is acting on what it holds.
 void SecurityPrivilegeTest::tokenOfStrongerHolder()
 {
-    const TokenApi::Created strong = TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"strong"_s,
-                                                      {u"users:write"_s, u"tokens:write"_s});
+    const TokenApi::Created strong =
+        TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"strong"_s, {u"users:write"_s, u"tokens:write"_s});
     const TokenApi::Created weak = TokenApi::create(m_fx->rest, RestFixture::adminBasic(), u"weak"_s, {u"logs:read"_s});
     QVERIFY(strong.ok() && weak.ok());
     const RequestHeaders agent = tokenWith({u"tokens:write"_s, u"logs:read"_s});

@@ -139,8 +139,9 @@ void SecurityRacesTest::correctPasswordBehindBurstRefused()
         if (path == u"/api/me")
             return RawClient::request("GET", target, {}, RestClient::basic(Admin, password));
         if (path == u"/api/change-password")
-            return post(target, {{QStringLiteral("current_password"), password},
-                                 {QStringLiteral("new_password"), TestPasswords::third()}},
+            return post(target,
+                        {{QStringLiteral("current_password"), password},
+                         {QStringLiteral("new_password"), TestPasswords::third()}},
                         {{"Authorization", "Bearer " + access}});
         return post(target, {{QStringLiteral("username"), Admin}, {QStringLiteral("password"), password}});
     };
@@ -197,10 +198,10 @@ void SecurityRacesTest::pipelinedPasswordChangesConflict()
     const QByteArray access = adminAccess();
     QVERIFY(!access.isEmpty());
     const auto change = [&](const QString& next) {
-        return post("/api/change-password",
-                    {{QStringLiteral("current_password"), TestPasswords::first()},
-                     {QStringLiteral("new_password"), next}},
-                    {{"Authorization", "Bearer " + access}});
+        return post(
+            "/api/change-password",
+            {{QStringLiteral("current_password"), TestPasswords::first()}, {QStringLiteral("new_password"), next}},
+            {{"Authorization", "Bearer " + access}});
     };
     const std::vector<RawResponse> answers =
         pipelined({change(TestPasswords::second()), change(TestPasswords::third())});

@@ -30,11 +30,11 @@ RequestHeaders forwardedFor(const QByteArray& address)
 } // namespace
 
 // A 429 in the flex envelope with a matching Retry-After header.
-#define EXPECT_RATE_LIMITED(response, seconds, message)                                                    \
-    do {                                                                                                   \
-        EXPECT_STATUS(response, 429);                                                                      \
-        QCOMPARE((response).header("Retry-After").trimmed(), QByteArray::number(seconds));                 \
-        EXPECT_BODY(response, rateLimited(seconds, message));                                              \
+#define EXPECT_RATE_LIMITED(response, seconds, message)                                                                \
+    do {                                                                                                               \
+        EXPECT_STATUS(response, 429);                                                                                  \
+        QCOMPARE((response).header("Retry-After").trimmed(), QByteArray::number(seconds));                             \
+        EXPECT_BODY(response, rateLimited(seconds, message));                                                          \
     } while (false)
 #define EXPECT_LOCKED(response, seconds) EXPECT_RATE_LIMITED(response, seconds, LoginLockedMessage)
 

@@ -32,8 +32,8 @@ QByteArray junkChunkRequest(const QByteArray& junk, const QByteArray& inner)
 
 QByteArray upgradeRequest(const QByteArray& token, const QByteArray& upgradeLines)
 {
-    return "GET /api/ws/logs?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
-        + upgradeLines + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    return "GET /api/ws/logs?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n" + upgradeLines
+        + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
 }
 
 } // namespace

@@ -59,10 +59,11 @@ void SecurityTlsTest::initTestCase()
     const QString report = m_dir.filePath(QStringLiteral("testssl.json"));
     QProcess testssl;
     testssl.setProcessChannelMode(QProcess::MergedChannels);
-    testssl.start(Testssl, {QStringLiteral("--quiet"), QStringLiteral("--color"), QStringLiteral("0"),
-                            QStringLiteral("--warnings"), QStringLiteral("off"), QStringLiteral("--nodns"),
-                            QStringLiteral("none"), QStringLiteral("--jsonfile-pretty"), report, QStringLiteral("-p"), QStringLiteral("-E"),
-                            QStringLiteral("-U"), QStringLiteral("127.0.0.1:%1").arg(m_server.port())});
+    testssl.start(Testssl,
+                  {QStringLiteral("--quiet"), QStringLiteral("--color"), QStringLiteral("0"),
+                   QStringLiteral("--warnings"), QStringLiteral("off"), QStringLiteral("--nodns"),
+                   QStringLiteral("none"), QStringLiteral("--jsonfile-pretty"), report, QStringLiteral("-p"),
+                   QStringLiteral("-E"), QStringLiteral("-U"), QStringLiteral("127.0.0.1:%1").arg(m_server.port())});
     QVERIFY2(testssl.waitForStarted(), qPrintable(testssl.errorString()));
     if (!testssl.waitForFinished(240'000)) {
         testssl.kill();

@@ -49,8 +49,8 @@ void SecurityTokenFloodTest::floodWritesBoundedRows()
     for (int batch = 0; batch < Batches; ++batch) {
         QList<QByteArray> requests;
         for (int i = 0; i < PerBatch; ++i)
-            requests.append(RawClient::request(
-                "GET", "/api/me", {}, {{"Authorization", "Bearer " + ApiTokenCheck::randomWellFormed()}}));
+            requests.append(RawClient::request("GET", "/api/me", {},
+                                               {{"Authorization", "Bearer " + ApiTokenCheck::randomWellFormed()}}));
         const auto answers = RequestBurst::pipelined(fx.server.host(), fx.server.port(), requests);
         QVERIFY2(RequestBurst::statusCounts(answers).value(401) == PerBatch,
                  qPrintable(RequestBurst::describe(answers)));

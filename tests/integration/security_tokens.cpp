@@ -173,11 +173,29 @@ void SecurityTokensTest::bearer_data()
     row("just before exp", 86399, true);
     row("at exp", 86400, false); // exp is exclusive
     row("after exp", 86401 + 3600, false);
-    for (const char* kind : {"alg none", "alg None", "alg none, signature kept", "no alg", "HS512 same key",
-                             "HS384 same key", "RS256 header, HS256 signature", "flipped signature bit",
-                             "signature removed", "payload edited: exp", "payload edited: sub", "other key",
-                             "empty key", "type refresh", "type missing", "iss wrong", "iss missing",
-                             "exp missing", "exp past", "exp now", "nbf future", "sid unknown", "sid missing",
+    for (const char* kind : {"alg none",
+                             "alg None",
+                             "alg none, signature kept",
+                             "no alg",
+                             "HS512 same key",
+                             "HS384 same key",
+                             "RS256 header, HS256 signature",
+                             "flipped signature bit",
+                             "signature removed",
+                             "payload edited: exp",
+                             "payload edited: sub",
+                             "other key",
+                             "empty key",
+                             "type refresh",
+                             "type missing",
+                             "iss wrong",
+                             "iss missing",
+                             "exp missing",
+                             "exp past",
+                             "exp now",
+                             "nbf future",
+                             "sid unknown",
+                             "sid missing",
                              "logged out"})
         row(kind, 0, false);
 }
@@ -241,8 +259,8 @@ void SecurityTokensTest::malformedAuthorization_data()
 void SecurityTokensTest::malformedAuthorization()
 {
     QFETCH(QByteArray, authorization);
-    const HttpResponse response = m_fx->http.get(m_fx->server.url(QStringLiteral("/flex/auth/session")),
-                                                 {{"Authorization", authorization}});
+    const HttpResponse response =
+        m_fx->http.get(m_fx->server.url(QStringLiteral("/flex/auth/session")), {{"Authorization", authorization}});
     EXPECT_STATUS(response, 401);
     EXPECT_BODY(response, QJsonObject{{QStringLiteral("error"), QStringLiteral("Unauthorized")}});
 }

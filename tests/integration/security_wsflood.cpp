@@ -66,8 +66,8 @@ void SecurityWsFloodTest::cleanup()
 
 std::unique_ptr<RawClient> SecurityWsFloodTest::client(bool tls) const
 {
-    auto raw = std::make_unique<RawClient>(QStringLiteral("127.0.0.1"), m_server->port(), tls,
-                                           m_server->certificatePath());
+    auto raw =
+        std::make_unique<RawClient>(QStringLiteral("127.0.0.1"), m_server->port(), tls, m_server->certificatePath());
     if (!raw->connectToServer())
         qWarning("connect failed: %s", qPrintable(raw->errorString()));
     return raw;
@@ -114,9 +114,10 @@ void SecurityWsFloodTest::pingFloodIsCapped()
     QVERIFY(!token.isEmpty());
 
     auto raw = client(tls);
-    QVERIFY(raw->send("GET /api/ws/logs?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                      "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"));
+    QVERIFY(raw->send("GET /api/ws/logs?token=" + token
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"));
     QTcpSocket* socket = raw->socket();
     QByteArray handshake;
     while (!handshake.contains("\r\n\r\n") && socket->waitForReadyRead(10'000))

@@ -23,8 +23,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int OpenMs = 10'000;
-constexpr int EventDrivenMs = 1000; // "within a second of the change"
-constexpr int PeriodicMs = 1500;    // the once-a-second re-check, plus scheduling
+constexpr int EventDrivenMs = 1000;  // "within a second of the change"
+constexpr int PeriodicMs = 1500;     // the once-a-second re-check, plus scheduling
 constexpr int OtherProcessMs = 3000; // the database watcher's poll, then the same
 
 const QString Holly = u"holly"_s;
@@ -64,8 +64,7 @@ void SecurityWsStreamTest::init()
     m_victorId = m_fx->createUser(u"victor"_s, u"viewer"_s, TestPasswords::second());
     m_hollySession = m_fx->rest.loginPair(Holly, TestPasswords::second());
     m_hollyToken = TokenApi::create(m_fx->rest, RestClient::basic(Holly, TestPasswords::second()), u"logs"_s,
-                                    {u"logs:read"_s},
-                                    TestConstants::isoUtc(m_fx->server.clock().now().addSecs(60)));
+                                    {u"logs:read"_s}, TestConstants::isoUtc(m_fx->server.clock().now().addSecs(60)));
     QVERIFY(!m_hollyId.isEmpty() && !m_victorId.isEmpty() && m_hollySession.isValid() && m_hollyToken.ok());
 }
 
@@ -133,8 +132,8 @@ int SecurityWsStreamTest::change(const QString& what)
         m_fx->server.clock().advanceSecs(8 * 24 * 3600);
         return PeriodicMs;
     } else if (what == u"other process") {
-        const auto removed = GatehousedProcess::run({u"users"_s, u"remove"_s, Holly, u"--data-dir"_s,
-                                                     m_fx->server.dataDir()});
+        const auto removed =
+            GatehousedProcess::run({u"users"_s, u"remove"_s, Holly, u"--data-dir"_s, m_fx->server.dataDir()});
         if (!removed.finished || removed.exitCode != 0)
             qWarning().noquote() << "gatehoused users remove:" << removed.stderrData;
         return OtherProcessMs;
@@ -148,8 +147,8 @@ void SecurityWsStreamTest::followsOwner_data()
     QTest::addColumn<QString>("change");
     QTest::addColumn<bool>("closes");
     const auto row = [](const char* credential, const char* change, bool closes) {
-        QTest::addRow("%s, %s", credential, change) << QString::fromLatin1(credential) << QString::fromLatin1(change)
-                                                    << closes;
+        QTest::addRow("%s, %s", credential, change)
+            << QString::fromLatin1(credential) << QString::fromLatin1(change) << closes;
     };
     for (const char* credential : {"bearer", "basic", "api token"}) {
         row(credential, "demote", true);

@@ -99,10 +99,10 @@ void TokensApiTest::createShape()
     QCOMPARE(body.keys(), (QStringList{QStringLiteral("secret"), QStringLiteral("status"), QStringLiteral("token")}));
     QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
     const QJsonObject token = created.token;
-    QCOMPARE(token.keys(), (QStringList{QStringLiteral("created_at"), QStringLiteral("created_by"),
-                                        QStringLiteral("expires_at"), QStringLiteral("hint"), QStringLiteral("id"),
-                                        QStringLiteral("last_used_at"), QStringLiteral("last_used_ip"),
-                                        QStringLiteral("name"), QStringLiteral("permissions")}));
+    QCOMPARE(token.keys(),
+             (QStringList{QStringLiteral("created_at"), QStringLiteral("created_by"), QStringLiteral("expires_at"),
+                          QStringLiteral("hint"), QStringLiteral("id"), QStringLiteral("last_used_at"),
+                          QStringLiteral("last_used_ip"), QStringLiteral("name"), QStringLiteral("permissions")}));
     QCOMPARE(token.value(QStringLiteral("name")).toString(), QStringLiteral("agent"));
     QCOMPARE(TokenApi::strings(token.value(QStringLiteral("permissions"))), QStringList{PageRead});
     QCOMPARE(token.value(QStringLiteral("created_at")).toString(), isoAfter(0));
@@ -128,8 +128,8 @@ void TokensApiTest::formatAndChecksum()
     }
     // The test's CRC-32 agrees with zlib's on the random parts the server drew.
     const QByteArray random = seen.begin()->mid(10, ApiTokenCheck::RandomLength);
-    const PythonTool::Result zlib = PythonTool::run(
-        QStringLiteral("import sys, zlib; print(zlib.crc32(sys.stdin.buffer.read()))"), random);
+    const PythonTool::Result zlib =
+        PythonTool::run(QStringLiteral("import sys, zlib; print(zlib.crc32(sys.stdin.buffer.read()))"), random);
     QVERIFY2(zlib.ok, qPrintable(zlib.error));
     QCOMPARE(zlib.output.toULongLong(), quint64(ApiTokenCheck::crc32(random)));
     QCOMPARE(ApiTokenCheck::base62(61, 6), QByteArray("00000z"));
@@ -138,10 +138,10 @@ void TokensApiTest::formatAndChecksum()
 
 void TokensApiTest::createNormalises()
 {
-    const QJsonObject body{{QStringLiteral("name"), QStringLiteral("  deploy bot  ")},
-                           {QStringLiteral("permissions"),
-                            QJsonArray{PageRead, QStringLiteral("agent:write"), PageRead}},
-                           {QStringLiteral("expires_at"), QStringLiteral("2026-02-01T00:00:00")}}; // no zone: UTC
+    const QJsonObject body{
+        {QStringLiteral("name"), QStringLiteral("  deploy bot  ")},
+        {QStringLiteral("permissions"), QJsonArray{PageRead, QStringLiteral("agent:write"), PageRead}},
+        {QStringLiteral("expires_at"), QStringLiteral("2026-02-01T00:00:00")}}; // no zone: UTC
     const HttpResponse response = TokenApi::createRaw(m_fx->rest, RestFixture::adminBasic(), body);
     EXPECT_STATUS(response, 201);
     const QJsonObject token = response.object().value(QStringLiteral("token")).toObject();
@@ -253,8 +253,8 @@ void TokensApiTest::secretShownOnce()
     const HttpResponse audit = m_fx->rest.audit(RestFixture::adminBasic());
     QCOMPARE(scan.findIn(audit.body), QStringList());
     for (const QString& kind : {QStringLiteral("token.created"), QStringLiteral("token.revoked")}) {
-        const auto events = RestClient::where(audit.object().value(QStringLiteral("events")).toArray(),
-                                              QStringLiteral("kind"), kind);
+        const auto events =
+            RestClient::where(audit.object().value(QStringLiteral("events")).toArray(), QStringLiteral("kind"), kind);
         QVERIFY2(events.size() == 1, qPrintable(kind));
         const QJsonObject detail = events.first().value(QStringLiteral("detail")).toObject();
         // docs: "detail: id, name, permissions"
@@ -320,12 +320,24 @@ void TokensApiTest::malformedNotCounted()
     const QByteArray secret = create({PageRead}).secret;
     QByteArray bad = secret;
     switch (kind) {
-    case 0: bad = ApiTokenCheck::withCharChanged(secret, 20); break;
-    case 1: bad = ApiTokenCheck::withCharChanged(secret, secret.size() - 1); break;
-    case 2: bad = "Gatehouse_" + secret.mid(10); break;
-    case 3: bad.chop(1); break;
-    case 4: bad.append('0'); break;
-    default: bad[25] = '-'; break;
+    case 0:
+        bad = ApiTokenCheck::withCharChanged(secret, 20);
+        break;
+    case 1:
+        bad = ApiTokenCheck::withCharChanged(secret, secret.size() - 1);
+        break;
+    case 2:
+        bad = "Gatehouse_" + secret.mid(10);
+        break;
+    case 3:
+        bad.chop(1);
+        break;
+    case 4:
+        bad.append('0');
+        break;
+    default:
+        bad[25] = '-';
+        break;
     }
     QVERIFY(ApiTokenCheck::formatProblem(bad) != QString());
     for (int i = 0; i < 6; ++i) // more than MAX_LOGIN_ATTEMPTS
@@ -417,14 +429,14 @@ void TokensApiTest::passwordRoutesRefused()
     const QByteArray secret = create(all).secret;
     QVERIFY(!secret.isEmpty());
     if (route < 2) {
-        const HttpResponse response = route == 0 ? m_fx->flex.setPassword(TestPasswords::second(), secret)
-                                                 : m_fx->flex.removePassword(secret);
+        const HttpResponse response =
+            route == 0 ? m_fx->flex.setPassword(TestPasswords::second(), secret) : m_fx->flex.removePassword(secret);
         EXPECT_STATUS(response, 403);
         EXPECT_FLEX_ERROR(response, QString());
     } else {
-        EXPECT_REST_ERROR(m_fx->rest.changePassword(TestPasswords::first(), TestPasswords::second(),
-                                                    RestClient::bearer(secret)),
-                          403, u"forbidden"_s);
+        EXPECT_REST_ERROR(
+            m_fx->rest.changePassword(TestPasswords::first(), TestPasswords::second(), RestClient::bearer(secret)), 403,
+            u"forbidden"_s);
     }
     EXPECT_STATUS(m_fx->rest.login(QStringLiteral("admin"), TestPasswords::first()), 200); // unchanged
 }

@@ -162,8 +162,8 @@ void TokensCliTest::permissionForms_data()
 void TokensCliTest::permissionForms()
 {
     QFETCH(QString, arguments);
-    const auto result = gatehoused(m_dir->path(), words("tokens create --name ci --json")
-                                                       + arguments.split(u' ', Qt::SkipEmptyParts));
+    const auto result =
+        gatehoused(m_dir->path(), words("tokens create --name ci --json") + arguments.split(u' ', Qt::SkipEmptyParts));
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
     QCOMPARE(TokenApi::strings(jsonOf(result).value(u"token"_s).toObject().value(u"permissions"_s)),
              (QStringList{u"page:read"_s, u"redirect:read"_s}));
@@ -174,8 +174,8 @@ void TokensCliTest::expiresForms()
     const qint64 before = QDateTime::currentSecsSinceEpoch();
     const auto days = gatehoused(m_dir->path(), words("tokens create --name ci --perm page:read --expires 30d --json"));
     QVERIFY2(days.exitCode == 0, qPrintable(describe(days)));
-    const QDateTime expires = QDateTime::fromString(
-        jsonOf(days).value(u"token"_s).toObject().value(u"expires_at"_s).toString(), Qt::ISODate);
+    const QDateTime expires =
+        QDateTime::fromString(jsonOf(days).value(u"token"_s).toObject().value(u"expires_at"_s).toString(), Qt::ISODate);
     QVERIFY2(expires.isValid(), qPrintable(describe(days)));
     const qint64 delta = expires.toSecsSinceEpoch() - before - 30 * 86400;
     QVERIFY2(delta >= -5 && delta <= 120, qPrintable(QString::number(delta)));
@@ -271,8 +271,8 @@ void TokensCliTest::serverFollowsCli()
     QCOMPARE(TokenApi::strings(me.object().value(u"permissions"_s)), QStringList{u"page:read"_s});
 
     const RequestHeaders admin = RestClient::basic(u"admin"_s, AdminPassword);
-    const auto created = RestClient::where(served.rest.audit(admin).object().value(u"events"_s).toArray(),
-                                           u"kind"_s, u"token.created"_s);
+    const auto created = RestClient::where(served.rest.audit(admin).object().value(u"events"_s).toArray(), u"kind"_s,
+                                           u"token.created"_s);
     QVERIFY(!created.isEmpty());
     QCOMPARE(created.first().value(u"actor"_s).toString(), u"cli"_s);
 
@@ -288,8 +288,8 @@ void TokensCliTest::lastUseReachesStorage()
 {
     Served served;
     QVERIFY2(served.start(m_dir->path()), qPrintable(served.process.startError()));
-    const TokenApi::Created created = TokenApi::create(served.rest, RestClient::basic(u"admin"_s, AdminPassword),
-                                                       u"http"_s, {u"page:read"_s});
+    const TokenApi::Created created =
+        TokenApi::create(served.rest, RestClient::basic(u"admin"_s, AdminPassword), u"http"_s, {u"page:read"_s});
     QVERIFY2(created.ok(), qPrintable(created.response.describe()));
     QCOMPARE(served.meStatus(created.secret), 200);
     // Written in batches (every 2 s): the command line reads it from storage a little later.

@@ -34,9 +34,9 @@ namespace TokenApi {
 struct Created
 {
     HttpResponse response;
-    QByteArray secret;  // "" unless 201
-    QString id;         // as text
-    QJsonObject token;  // the "token" object
+    QByteArray secret; // "" unless 201
+    QString id;        // as text
+    QJsonObject token; // the "token" object
     bool ok() const { return response.status == 201 && !secret.isEmpty(); }
 };
 

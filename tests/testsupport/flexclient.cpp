@@ -1,10 +1,7 @@
 #include "flexclient.h"
 
-FlexClient::FlexClient(HttpClient& http, UrlFor urlFor)
-    : m_http(http)
-    , m_urlFor(std::move(urlFor))
-{
-}
+FlexClient::FlexClient(HttpClient& http, UrlFor urlFor) : m_http(http), m_urlFor(std::move(urlFor))
+{}
 
 QJsonObject FlexClient::passwordBody(const QString& password)
 {

@@ -1,10 +1,8 @@
 #include "flexfixture.h"
 
 FlexFixture::FlexFixture(TestServer::ConfigHook hook)
-    : server(std::move(hook))
-    , flex(http, [this](const QString& path) { return server.url(path); })
-{
-}
+    : server(std::move(hook)), flex(http, [this](const QString& path) { return server.url(path); })
+{}
 
 bool FlexFixture::start()
 {

@@ -24,8 +24,20 @@ struct FlexFixture
 
 // Passwords the tests use: long enough, not in any dictionary.
 namespace TestPasswords {
-inline QString first() { return QStringLiteral("Tr0ub4dor-gatehouse-2026"); }
-inline QString second() { return QStringLiteral("quiet-Meadow-5521-vessel"); }
-inline QString third() { return QStringLiteral("Zebra-lantern-93-orbit!"); }
-inline QString wrong() { return QStringLiteral("not-the-Password-8841"); }
+inline QString first()
+{
+    return QStringLiteral("Tr0ub4dor-gatehouse-2026");
+}
+inline QString second()
+{
+    return QStringLiteral("quiet-Meadow-5521-vessel");
+}
+inline QString third()
+{
+    return QStringLiteral("Zebra-lantern-93-orbit!");
+}
+inline QString wrong()
+{
+    return QStringLiteral("not-the-Password-8841");
+}
 } // namespace TestPasswords

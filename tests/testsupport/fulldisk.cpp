@@ -106,10 +106,25 @@ int fileShmUnmap(sqlite3_file* file, int deleteFlag)
 
 // Version 2: WAL's shared memory, no memory-mapped I/O (which would write around xWrite).
 const sqlite3_io_methods kMethods = {
-    2,           fileClose,  fileRead,        fileWrite,     fileTruncate,
-    fileSync,    fileSize,   fileLock,        fileUnlock,    fileCheckReservedLock,
-    fileControl, fileSectorSize, fileDeviceCharacteristics, fileShmMap, fileShmLock,
-    fileShmBarrier, fileShmUnmap, nullptr, nullptr,
+    2,
+    fileClose,
+    fileRead,
+    fileWrite,
+    fileTruncate,
+    fileSync,
+    fileSize,
+    fileLock,
+    fileUnlock,
+    fileCheckReservedLock,
+    fileControl,
+    fileSectorSize,
+    fileDeviceCharacteristics,
+    fileShmMap,
+    fileShmLock,
+    fileShmBarrier,
+    fileShmUnmap,
+    nullptr,
+    nullptr,
 };
 
 int vfsOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* outFlags)

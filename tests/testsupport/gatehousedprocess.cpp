@@ -61,8 +61,7 @@ GatehousedProcess::RunResult GatehousedProcess::run(const QStringList& args, con
 bool GatehousedProcess::start(const QString& dataDir, bool tls, const QStringList& extraArgs,
                               const QProcessEnvironment& env, int timeoutMs)
 {
-    QStringList args{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:0")};
+    QStringList args{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     if (!tls)
         args << QStringLiteral("--http");
     m_dataDir = dataDir;

@@ -28,9 +28,7 @@ bool HttpResponse::hasHeader(const QByteArray& name) const
 
 QString HttpResponse::describe() const
 {
-    return QStringLiteral("status %1, body %2, error '%3'")
-        .arg(status)
-        .arg(QString::fromUtf8(body.left(400)), error);
+    return QStringLiteral("status %1, body %2, error '%3'").arg(status).arg(QString::fromUtf8(body.left(400)), error);
 }
 
 HttpClient::HttpClient(const QString& trustedCertificateFile)

@@ -10,16 +10,12 @@ ManagerClient::Tokens ManagerClient::Tokens::from(const HttpResponse& response)
             tokens.value(QStringLiteral("expiresAt")).toInteger()};
 }
 
-ManagerClient::ManagerClient(HttpClient& http, UrlFor urlFor)
-    : m_http(http)
-    , m_urlFor(std::move(urlFor))
-{
-}
+ManagerClient::ManagerClient(HttpClient& http, UrlFor urlFor) : m_http(http), m_urlFor(std::move(urlFor))
+{}
 
 ManagerClient::ManagerClient(HttpClient& http, const TestServer& server)
     : ManagerClient(http, [&server](const QString& path) { return server.url(path); })
-{
-}
+{}
 
 QJsonObject ManagerClient::loginBody(const QString& username, const QString& password)
 {

@@ -47,15 +47,14 @@ private:
 
 // An error in the manager envelope: the status, then exactly {"error": code, "message":
 // "<non-empty text>"} (a 429 also carries "retry_after_seconds").
-#define EXPECT_MANAGER_ERROR(response, expectedStatus, code)                                               \
-    do {                                                                                                   \
-        const auto& managerResponse_ = (response);                                                         \
-        EXPECT_STATUS(managerResponse_, expectedStatus);                                                   \
-        const QJsonObject managerBody_ = managerResponse_.object();                                        \
-        const int managerKeys_ = (expectedStatus) == 429 ? 3 : 2;                                          \
-        QVERIFY2(managerBody_.size() == managerKeys_                                                       \
-                     && managerBody_.value(QStringLiteral("message")).isString()                           \
-                     && !managerBody_.value(QStringLiteral("message")).toString().isEmpty(),               \
+#define EXPECT_MANAGER_ERROR(response, expectedStatus, code)                                                           \
+    do {                                                                                                               \
+        const auto& managerResponse_ = (response);                                                                     \
+        EXPECT_STATUS(managerResponse_, expectedStatus);                                                               \
+        const QJsonObject managerBody_ = managerResponse_.object();                                                    \
+        const int managerKeys_ = (expectedStatus) == 429 ? 3 : 2;                                                      \
+        QVERIFY2(managerBody_.size() == managerKeys_ && managerBody_.value(QStringLiteral("message")).isString()       \
+                     && !managerBody_.value(QStringLiteral("message")).toString().isEmpty(),                           \
                  qPrintable(QStringLiteral("not a manager error body: ") + QString::fromUtf8(managerResponse_.body))); \
-        QCOMPARE(managerBody_.value(QStringLiteral("error")).toString(), QLatin1String(code));             \
+        QCOMPARE(managerBody_.value(QStringLiteral("error")).toString(), QLatin1String(code));                         \
     } while (false)

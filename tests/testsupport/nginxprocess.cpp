@@ -189,9 +189,9 @@ NginxProcess::Attempt NginxProcess::startOnce(const NginxSite& site, int timeout
         return Attempt::Failed;
     }
     m_process.setStandardOutputFile(path(QStringLiteral("output.log")));
-    m_process.start(binaryPath(), {QStringLiteral("-p"), m_dir->path(), QStringLiteral("-c"),
-                                   path(QStringLiteral("nginx.conf")), QStringLiteral("-e"),
-                                   path(QStringLiteral("error.log"))});
+    m_process.start(binaryPath(),
+                    {QStringLiteral("-p"), m_dir->path(), QStringLiteral("-c"), path(QStringLiteral("nginx.conf")),
+                     QStringLiteral("-e"), path(QStringLiteral("error.log"))});
     if (waitUntilReady(timeoutMs))
         return Attempt::Started;
     const QString processError =
@@ -199,8 +199,8 @@ NginxProcess::Attempt NginxProcess::startOnce(const NginxSite& site, int timeout
     stop();
     if (errorLog().contains("Address already in use"))
         return Attempt::PortTaken;
-    m_startError = QStringLiteral("nginx did not start: %1%2")
-                       .arg(processError, QString::fromUtf8(errorLog().right(1500)));
+    m_startError =
+        QStringLiteral("nginx did not start: %1%2").arg(processError, QString::fromUtf8(errorLog().right(1500)));
     return Attempt::Failed;
 }
 

@@ -13,12 +13,12 @@
 // them), so the documented configuration is the one the end-to-end test runs.
 struct NginxSite
 {
-    QString listen = QStringLiteral("80");                    // nginx's `listen` argument
-    QString gatehouse = QStringLiteral("127.0.0.1:3539");     // gatehoused's address
-    QString api = QStringLiteral("127.0.0.1:8080");           // the protected API ("unix:/path" too)
-    bool tls = false;                                         // https between nginx and gatehoused
+    QString listen = QStringLiteral("80");                                     // nginx's `listen` argument
+    QString gatehouse = QStringLiteral("127.0.0.1:3539");                      // gatehoused's address
+    QString api = QStringLiteral("127.0.0.1:8080");                            // the protected API ("unix:/path" too)
+    bool tls = false;                                                          // https between nginx and gatehoused
     QString caCertificate = QStringLiteral("/var/lib/gatehouse/tls/cert.pem"); // TLS: trust this
-    QString tlsName = QStringLiteral("localhost");            // TLS: a name in gatehoused's certificate
+    QString tlsName = QStringLiteral("localhost"); // TLS: a name in gatehoused's certificate
 };
 
 // Debian's nginx-light (/usr/sbin/nginx, built with auth_request) as a child process on a
@@ -54,7 +54,11 @@ public:
     QString startError() const { return m_startError; }
 
 private:
-    enum class Attempt { Started, PortTaken, Failed };
+    enum class Attempt {
+        Started,
+        PortTaken,
+        Failed
+    };
 
     Attempt startOnce(const NginxSite& site, int timeoutMs);
     bool waitUntilReady(int timeoutMs);

@@ -11,11 +11,12 @@ namespace PythonBcrypt {
 inline QByteArray hash(const QByteArray& password, int cost, const QByteArray& prefix = "2b", QString* error = nullptr)
 {
     const QString made = prefix == "2a" ? QStringLiteral("2a") : QStringLiteral("2b");
-    const QString script = QStringLiteral("import sys, bcrypt\n"
-                                          "made = bcrypt.hashpw(sys.stdin.buffer.read(), bcrypt.gensalt(%1, prefix=b'%2'))\n"
-                                          "print(made.decode().replace('$%2$', '$%3$', 1))\n")
-                               .arg(cost)
-                               .arg(made, QString::fromLatin1(prefix));
+    const QString script =
+        QStringLiteral("import sys, bcrypt\n"
+                       "made = bcrypt.hashpw(sys.stdin.buffer.read(), bcrypt.gensalt(%1, prefix=b'%2'))\n"
+                       "print(made.decode().replace('$%2$', '$%3$', 1))\n")
+            .arg(cost)
+            .arg(made, QString::fromLatin1(prefix));
     const PythonTool::Result result = PythonTool::run(script, password);
     if (!result.ok && error)
         *error = result.error;

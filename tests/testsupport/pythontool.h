@@ -12,9 +12,9 @@ namespace PythonTool {
 
 struct Result
 {
-    bool ok = false;       // exited normally with code 0
-    QByteArray output;     // stdout, trimmed
-    QString error;         // why not ok: start failure, timeout, exit code and stderr
+    bool ok = false;   // exited normally with code 0
+    QByteArray output; // stdout, trimmed
+    QString error;     // why not ok: start failure, timeout, exit code and stderr
 };
 
 inline QString interpreter()

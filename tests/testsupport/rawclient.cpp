@@ -57,9 +57,7 @@ int RawResponse::headerCount(const QByteArray& name) const
 }
 
 RawClient::RawClient(QString host, quint16 port, bool tls, const QString& trustedCertificateFile)
-    : m_host(std::move(host))
-    , m_port(port)
-    , m_tls(tls)
+    : m_host(std::move(host)), m_port(port), m_tls(tls)
 {
     if (tls) {
         m_trusted = QSslCertificate::fromPath(trustedCertificateFile, QSsl::Pem);
@@ -111,8 +109,8 @@ bool RawClient::send(const QByteArray& bytes, int timeoutMs)
 bool RawClient::fillBuffer(int timeoutMs)
 {
     if (m_socket->bytesAvailable() == 0 && !m_closed) {
-        const bool readable = m_socket->state() == QAbstractSocket::ConnectedState
-            && m_socket->waitForReadyRead(timeoutMs);
+        const bool readable =
+            m_socket->state() == QAbstractSocket::ConnectedState && m_socket->waitForReadyRead(timeoutMs);
         if (!readable && m_socket->state() != QAbstractSocket::ConnectedState)
             m_closed = true;
     }

@@ -41,7 +41,11 @@ public:
     // Starts connecting without waiting (for opening many connections at once).
     void connectAsync();
     bool waitConnected(int timeoutMs = 10'000); // TCP connected and, over TLS, encrypted
-    bool connectToServer(int timeoutMs = 10'000) { connectAsync(); return waitConnected(timeoutMs); }
+    bool connectToServer(int timeoutMs = 10'000)
+    {
+        connectAsync();
+        return waitConnected(timeoutMs);
+    }
 
     bool send(const QByteArray& bytes, int timeoutMs = 10'000); // writes and waits until flushed
     // The next whole response, or nullopt on timeout / a close before it was complete.

@@ -24,8 +24,7 @@ std::vector<RawResponse> overConnections(const QString& host, quint16 port, cons
     return responses;
 }
 
-std::vector<RawResponse> pipelined(const QString& host, quint16 port, const QList<QByteArray>& requests,
-                                   int timeoutMs)
+std::vector<RawResponse> pipelined(const QString& host, quint16 port, const QList<QByteArray>& requests, int timeoutMs)
 {
     RawClient client(host, port);
     std::vector<RawResponse> responses;

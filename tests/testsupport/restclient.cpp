@@ -9,11 +9,8 @@ TokenPair TokenPair::from(const HttpResponse& response)
             body.value(QStringLiteral("refresh_token")).toString().toUtf8()};
 }
 
-RestClient::RestClient(HttpClient& http, UrlFor urlFor)
-    : m_http(http)
-    , m_urlFor(std::move(urlFor))
-{
-}
+RestClient::RestClient(HttpClient& http, UrlFor urlFor) : m_http(http), m_urlFor(std::move(urlFor))
+{}
 
 QUrl RestClient::url(const QString& path, const QUrlQuery& query) const
 {
@@ -139,9 +136,8 @@ RequestHeaders RestClient::basic(const QString& user, const QString& password)
 
 QJsonObject RestClient::userBody(const QString& username, const QString& password, const QString& role)
 {
-    return QJsonObject{{QStringLiteral("username"), username},
-                       {QStringLiteral("password"), password},
-                       {QStringLiteral("role"), role}};
+    return QJsonObject{
+        {QStringLiteral("username"), username}, {QStringLiteral("password"), password}, {QStringLiteral("role"), role}};
 }
 
 QString RestClient::idText(const QJsonValue& id)

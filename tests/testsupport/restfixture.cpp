@@ -2,13 +2,12 @@
 
 RestFixture::RestFixture(TestServer::ConfigHook hook)
     : FlexFixture([hook = std::move(hook)](Config& config) {
-        config.globalRateLimitRps = 0;
-        if (hook)
-            hook(config);
-    })
-    , rest(http, [this](const QString& path) { return server.url(path); })
-{
-}
+          config.globalRateLimitRps = 0;
+          if (hook)
+              hook(config);
+      }),
+      rest(http, [this](const QString& path) { return server.url(path); })
+{}
 
 RequestHeaders RestFixture::adminBasic()
 {

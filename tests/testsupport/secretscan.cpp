@@ -64,8 +64,8 @@ static QByteArray dumpTables(QSqlDatabase& db, QStringList* tableNames)
             out += table.toUtf8();
             for (int i = 0; i < record.count(); ++i) {
                 const QVariant value = record.value(i);
-                const QByteArray bytes = value.typeId() == QMetaType::QByteArray ? value.toByteArray()
-                                                                               : value.toString().toUtf8();
+                const QByteArray bytes =
+                    value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
                 out += '|' + record.fieldName(i).toUtf8() + '=' + bytes;
             }
             out += '\n';
@@ -76,7 +76,7 @@ static QByteArray dumpTables(QSqlDatabase& db, QStringList* tableNames)
 
 // Works on a copy (database and WAL), so a running server is never disturbed and the
 // WAL's recent writes are included.
-template<typename Work>
+template <typename Work>
 static auto withSqliteCopy(const QString& path, Work work)
 {
     decltype(work(std::declval<QSqlDatabase&>())) result{};

@@ -31,8 +31,7 @@ QString isoUtcFromSecs(qint64 secs)
 
 } // namespace TestConstants
 
-TestServer::TestServer(ConfigHook hook)
-    : m_clock(std::make_shared<MockClock>(TestConstants::startMs()))
+TestServer::TestServer(ConfigHook hook) : m_clock(std::make_shared<MockClock>(TestConstants::startMs()))
 {
     m_config.dataDir = m_dataDir.path();
     m_config.listenAddress = QHostAddress::LocalHost;

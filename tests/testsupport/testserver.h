@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/clock.h"
 #include "server/config/config.h"
+#include "server/core/clock.h"
 #include "server/serverthread.h"
 
 #include <QByteArray>
@@ -16,8 +16,8 @@
 // Everything tests agree on: the SECRET_KEY the server signs with (so tests can forge
 // tokens with it) and the instant the MockClock starts at.
 namespace TestConstants {
-QByteArray secretKey();            // raw HMAC key, as SECRET_KEY is used
-QDateTime startTime();             // 2026-01-27T10:30:00Z
+QByteArray secretKey(); // raw HMAC key, as SECRET_KEY is used
+QDateTime startTime();  // 2026-01-27T10:30:00Z
 qint64 startMs();
 QString isoUtc(const QDateTime& time); // "YYYY-MM-DDTHH:MM:SSZ", as flex bodies write it
 QString isoUtcFromSecs(qint64 secs);

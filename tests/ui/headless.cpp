@@ -67,8 +67,9 @@ void HeadlessTest::theWindowedModeNeedsADisplay()
     QTemporaryDir data;
     QProcess process;
     process.setProcessEnvironment(withoutDisplay());
-    process.start(QStringLiteral(GATEHOUSE_PATH),
-                  {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    process.start(
+        QStringLiteral(GATEHOUSE_PATH),
+        {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     QVERIFY(process.waitForFinished(30'000));
     QVERIFY(process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0);
 }

@@ -102,8 +102,7 @@ void PasswordPanelTest::liveFeedbackRefusesWeakPasswords()
     auto* feedback = m_panel->find<QLabel>(QStringLiteral("deviceFeedback"));
     // The dictionary verdict arrives from a worker thread: wait until it has.
     QTRY_VERIFY(!feedback->text().contains(QStringLiteral("Checking")));
-    QVERIFY2(feedbackContains.isEmpty() || feedback->text().contains(feedbackContains),
-             qPrintable(feedback->text()));
+    QVERIFY2(feedbackContains.isEmpty() || feedback->text().contains(feedbackContains), qPrintable(feedback->text()));
     QVERIFY(!feedback->text().startsWith(QStringLiteral("Good")));
     QVERIFY(!m_panel->find<QPushButton>(QStringLiteral("devicePasswordApply"))->isEnabled());
 }

@@ -111,10 +111,12 @@ void ResponsivenessTest::driveTheGui(qint64* slowestInteractionMs)
     for (const QString& page : m_panel->window->pageNames())
         measure([&] { m_panel->showPage(page); });
     measure([&] { m_panel->showPage(QStringLiteral("accountsPage")); });
-    measure([&] { QTest::keyClicks(m_panel->find<QLineEdit>(QStringLiteral("devicePassword")), QStringLiteral("abc")); });
+    measure(
+        [&] { QTest::keyClicks(m_panel->find<QLineEdit>(QStringLiteral("devicePassword")), QStringLiteral("abc")); });
     measure([&] { m_panel->showPage(QStringLiteral("sessionsPage")); });
     measure([&] { QTest::mouseClick(m_panel->find<QPushButton>(QStringLiteral("refreshSessions")), Qt::LeftButton); });
-    measure([&] { QTest::keyClicks(m_panel->find<QLineEdit>(QStringLiteral("sessionsFilter")), QStringLiteral("adm")); });
+    measure(
+        [&] { QTest::keyClicks(m_panel->find<QLineEdit>(QStringLiteral("sessionsFilter")), QStringLiteral("adm")); });
     measure([&] { m_panel->showPage(QStringLiteral("liveLogPage")); });
     measure([&] { QTest::mouseClick(m_panel->find<QPushButton>(QStringLiteral("liveLogPause")), Qt::LeftButton); });
 }

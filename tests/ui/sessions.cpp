@@ -10,8 +10,8 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
-#include <QTest>
 #include <QTableView>
+#include <QTest>
 
 class SessionsPanelTest : public QObject
 {
@@ -90,7 +90,8 @@ void SessionsPanelTest::loginAppearsWithinASecondAndRevokeEndsIt()
 
 void SessionsPanelTest::revokesEverySessionOfAUser()
 {
-    QVERIFY(!m_panel->createUser(QStringLiteral("alice"), QStringLiteral("operator"), TestPasswords::second()).isEmpty());
+    QVERIFY(
+        !m_panel->createUser(QStringLiteral("alice"), QStringLiteral("operator"), TestPasswords::second()).isEmpty());
     SessionsPage* page = openPage();
     QVERIFY(page);
     const TokenPair first = m_panel->rest.loginPair(QStringLiteral("alice"), TestPasswords::second());

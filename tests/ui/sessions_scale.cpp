@@ -14,8 +14,8 @@
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QTest>
 #include <QTableView>
+#include <QTest>
 
 namespace {
 
@@ -24,10 +24,10 @@ constexpr int Users = 4;
 constexpr int BurstLogins = 2'000;
 // Limits with room for a shared, loaded build machine (the figures measured are far below
 // them): a "freeze" is a GUI that cannot answer for a quarter of a second.
-constexpr qint64 MaxOpenMs = 3000;         // click to painted rows
-constexpr qint64 MaxOpenStallMs = 500;     // the longest the GUI is busy while opening (one model reset)
-constexpr qint64 MaxScrollStepP95Ms = 30;  // one scroll step, painted, 95th percentile
-constexpr qint64 MaxStallMs = 250;         // any single step or burst
+constexpr qint64 MaxOpenMs = 3000;        // click to painted rows
+constexpr qint64 MaxOpenStallMs = 500;    // the longest the GUI is busy while opening (one model reset)
+constexpr qint64 MaxScrollStepP95Ms = 30; // one scroll step, painted, 95th percentile
+constexpr qint64 MaxStallMs = 250;        // any single step or burst
 
 } // namespace
 
@@ -61,8 +61,8 @@ void SessionsScaleTest::initTestCase()
     QVERIFY2(m_panel->start(), qPrintable(m_panel->startError()));
     QVERIFY(m_panel->enableAuth());
     for (int i = 0; i < Users; ++i) {
-        const QString id = m_panel->createUser(QStringLiteral("user%1").arg(i), QStringLiteral("operator"),
-                                               TestPasswords::second());
+        const QString id =
+            m_panel->createUser(QStringLiteral("user%1").arg(i), QStringLiteral("operator"), TestPasswords::second());
         QVERIFY(!id.isEmpty());
         m_accounts.append(id.toLongLong());
     }

@@ -56,15 +56,15 @@ void CorePrivilegeTest::tokensCountTheirOwnList()
     const Principal usersWrite = token(QStringLiteral("admin"), {QStringLiteral("users:write")});
     QVERIFY(!m_model.dominates(usersWrite, QStringLiteral("admin")));
     QVERIFY(!m_model.dominates(usersWrite, QStringLiteral("viewer"))); // page:read it lacks
-    const Principal pageAndLogs = token(QStringLiteral("admin"), {QStringLiteral("page:read"),
-                                                                  QStringLiteral("page:write"),
-                                                                  QStringLiteral("logs:read")});
+    const Principal pageAndLogs =
+        token(QStringLiteral("admin"),
+              {QStringLiteral("page:read"), QStringLiteral("page:write"), QStringLiteral("logs:read")});
     QVERIFY(m_model.dominates(pageAndLogs, QStringLiteral("operator")));
     // A token never holds more than its creator's role grants, whatever its list says.
-    QVERIFY(!m_model.dominates(token(QStringLiteral("viewer"), {QStringLiteral("page:read"),
-                                                                QStringLiteral("page:write"),
-                                                                QStringLiteral("logs:read")}),
-                               QStringLiteral("operator")));
+    QVERIFY(!m_model.dominates(
+        token(QStringLiteral("viewer"),
+              {QStringLiteral("page:read"), QStringLiteral("page:write"), QStringLiteral("logs:read")}),
+        QStringLiteral("operator")));
     QVERIFY(m_model.holdsAll(usersWrite, {QStringLiteral("users:write")}));
     QVERIFY(!m_model.holdsAll(usersWrite, {QStringLiteral("users:write"), QStringLiteral("users:read")}));
     QVERIFY(m_model.holdsAll(usersWrite, {}));

@@ -171,8 +171,9 @@ void CoreRateLimiterTest::eventsAreLogged()
     QStringList kinds;
     for (const auto& event : m_events->recent(0, 100))
         kinds.prepend(event.kind);
-    QCOMPARE(kinds, (QStringList{QStringLiteral("failure"), QStringLiteral("failure"), QStringLiteral("lockout"),
-                                 QStringLiteral("locked"), QStringLiteral("throttled")}));
+    QCOMPARE(kinds,
+             (QStringList{QStringLiteral("failure"), QStringLiteral("failure"), QStringLiteral("lockout"),
+                          QStringLiteral("locked"), QStringLiteral("throttled")}));
 }
 
 std::shared_ptr<CoreRateLimiterTest::Decision> CoreRateLimiterTest::admit(RateLimiter& l, const QString& ip)
@@ -192,7 +193,7 @@ void CoreRateLimiterTest::attemptsInProgressHoldPlaces()
     const auto second = admit(l, ip);
     const auto third = admit(l, ip);
     QVERIFY(first->admitted() && second->admitted());
-    QVERIFY(!third->made); // waits: two checks in progress fill the window
+    QVERIFY(!third->made);                                      // waits: two checks in progress fill the window
     QVERIFY(admit(l, QStringLiteral("192.0.2.2"))->admitted()); // per IP
     l.recordFailure(ip, {}, {}, {});
     l.finishAttempt(ip);
@@ -248,12 +249,13 @@ void CoreRateLimiterTest::attemptsWhileLockedTallied()
     QStringList rows;
     for (const auto& event : m_events->recent(0, 100))
         rows.prepend(event.clientIp + u' ' + event.kind + u' ' + event.detail);
-    QCOMPARE(rows, (QStringList{QStringLiteral("192.0.2.1 failure unknown API token"),
-                                QStringLiteral("192.0.2.1 failure unknown API token"),
-                                QStringLiteral("192.0.2.1 lockout 2 failures within 900 s"),
-                                QStringLiteral("192.0.2.1 locked 3000 times: unknown API token"),
-                                QStringLiteral("192.0.2.1 locked 40 times: attempt refused while locked (429)"),
-                                QStringLiteral("192.0.2.2 locked attempt refused while locked (429)")}));
+    QCOMPARE(rows,
+             (QStringList{QStringLiteral("192.0.2.1 failure unknown API token"),
+                          QStringLiteral("192.0.2.1 failure unknown API token"),
+                          QStringLiteral("192.0.2.1 lockout 2 failures within 900 s"),
+                          QStringLiteral("192.0.2.1 locked 3000 times: unknown API token"),
+                          QStringLiteral("192.0.2.1 locked 40 times: attempt refused while locked (429)"),
+                          QStringLiteral("192.0.2.2 locked attempt refused while locked (429)")}));
 }
 
 QTEST_GUILESS_MAIN(CoreRateLimiterTest)

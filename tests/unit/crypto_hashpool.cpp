@@ -36,7 +36,12 @@ private slots:
         // Full: refused at once, never queued, and its work never runs.
         bool thirdRan = false;
         QVERIFY(!pool.submit<int>(
-            this, [&thirdRan] { thirdRan = true; return 3; }, collect));
+            this,
+            [&thirdRan] {
+                thirdRan = true;
+                return 3;
+            },
+            collect));
         QCOMPARE(pool.inFlight(), 2);
 
         gate.release(2);
@@ -46,7 +51,8 @@ private slots:
         QVERIFY(!thirdRan);
 
         // Capacity is back.
-        QVERIFY(pool.submit<int>(this, [] { return 4; }, collect));
+        QVERIFY(pool.submit<int>(
+            this, [] { return 4; }, collect));
         QTRY_COMPARE(results.size(), 3);
         QCOMPARE(results.last(), 4);
     }

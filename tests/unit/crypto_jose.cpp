@@ -36,8 +36,8 @@ QByteArray hs256Header()
 
 QByteArray payload(qint64 exp = Now + 60, const QByteArray& extra = {})
 {
-    return R"({"iss":"gatehouse","sub":"42","sid":"s1","jti":"j1","type":"access","iat":)"
-           + QByteArray::number(Now) + R"(,"exp":)" + QByteArray::number(exp) + extra + "}";
+    return R"({"iss":"gatehouse","sub":"42","sid":"s1","jti":"j1","type":"access","iat":)" + QByteArray::number(Now)
+        + R"(,"exp":)" + QByteArray::number(exp) + extra + "}";
 }
 
 QString python()
@@ -58,7 +58,7 @@ QByteArray runPython(const QString& script, const QStringList& arguments, bool* 
     return process.readAllStandardOutput().trimmed();
 }
 
-}
+} // namespace
 
 class TestJose : public QObject
 {
@@ -111,9 +111,9 @@ private slots:
         QCOMPARE(result.claims.issuedAt, claims.issuedAt);
         QCOMPARE(result.claims.expiresAt, claims.expiresAt);
         QCOMPARE(result.claims.notBefore, claims.notBefore);
-        QCOMPARE(makeToken(hs256Header(), QByteArray::fromBase64(token.split('.').at(1),
-                                                                 QByteArray::Base64UrlEncoding)),
-                 token);
+        QCOMPARE(
+            makeToken(hs256Header(), QByteArray::fromBase64(token.split('.').at(1), QByteArray::Base64UrlEncoding)),
+            token);
     }
 
     void refusals_data()
@@ -141,8 +141,8 @@ private slots:
                                        << JwtError::BadAlgorithm;
         QTest::newRow("alg missing") << makeToken(R"({"typ":"JWT"})", payload()) << Now << QString()
                                      << JwtError::BadAlgorithm;
-        QTest::newRow("alg not a string") << makeToken(R"({"alg":256})", payload()) << Now << QString()
-                                          << JwtError::BadAlgorithm;
+        QTest::newRow("alg not a string")
+            << makeToken(R"({"alg":256})", payload()) << Now << QString() << JwtError::BadAlgorithm;
         QTest::newRow("crit") << makeToken(R"({"alg":"HS256","crit":["exp"]})", payload()) << Now << QString()
                               << JwtError::BadAlgorithm;
 
@@ -154,20 +154,25 @@ private slots:
         QTest::newRow("edited payload") << edited << Now << QString() << JwtError::BadSignature;
         QTest::newRow("other key") << makeToken(hs256Header(), payload(), QByteArray(32, 'k')) << Now << QString()
                                    << JwtError::BadSignature;
-        QTest::newRow("signature cut short") << good.left(good.size() - 11) << Now << QString()
-                                             << JwtError::BadSignature;
+        QTest::newRow("signature cut short")
+            << good.left(good.size() - 11) << Now << QString() << JwtError::BadSignature;
 
         QTest::newRow("expired: now == exp") << good << Now + 60 << QString() << JwtError::Expired;
         QTest::newRow("last valid second") << good << Now + 59 << QString() << JwtError::None;
-        QTest::newRow("nbf in the future") << makeToken(hs256Header(), payload(Now + 60, R"(,"nbf":)" "1700000010"))
+        QTest::newRow("nbf in the future") << makeToken(hs256Header(),
+                                                        payload(Now + 60,
+                                                                R"(,"nbf":)"
+                                                                "1700000010"))
                                            << Now << QString() << JwtError::NotYetValid;
-        QTest::newRow("nbf now") << makeToken(hs256Header(), payload(Now + 60, R"(,"nbf":)" "1700000000")) << Now
-                                 << QString() << JwtError::None;
-        QTest::newRow("wrong iss")
-            << makeToken(hs256Header(), R"({"iss":"evil","type":"access","exp":1700000060})") << Now << QString()
-            << JwtError::WrongIssuer;
-        QTest::newRow("no iss") << makeToken(hs256Header(), R"({"type":"access","exp":1700000060})") << Now
-                                << QString() << JwtError::WrongIssuer;
+        QTest::newRow("nbf now") << makeToken(hs256Header(),
+                                              payload(Now + 60,
+                                                      R"(,"nbf":)"
+                                                      "1700000000"))
+                                 << Now << QString() << JwtError::None;
+        QTest::newRow("wrong iss") << makeToken(hs256Header(), R"({"iss":"evil","type":"access","exp":1700000060})")
+                                   << Now << QString() << JwtError::WrongIssuer;
+        QTest::newRow("no iss") << makeToken(hs256Header(), R"({"type":"access","exp":1700000060})") << Now << QString()
+                                << JwtError::WrongIssuer;
         QTest::newRow("refresh where access expected")
             << makeToken(hs256Header(), R"({"iss":"gatehouse","type":"refresh","exp":1700000060})") << Now
             << u"access"_qs << JwtError::WrongType;
@@ -175,22 +180,21 @@ private slots:
             << makeToken(hs256Header(), R"({"iss":"gatehouse","exp":1700000060})") << Now << u"access"_qs
             << JwtError::WrongType;
         QTest::newRow("refresh, any type")
-            << makeToken(hs256Header(), R"({"iss":"gatehouse","type":"refresh","exp":1700000060})") << Now
-            << QString() << JwtError::None;
+            << makeToken(hs256Header(), R"({"iss":"gatehouse","type":"refresh","exp":1700000060})") << Now << QString()
+            << JwtError::None;
 
         QTest::newRow("exp missing") << makeToken(hs256Header(), R"({"iss":"gatehouse","type":"access"})") << Now
                                      << QString() << JwtError::Malformed;
-        QTest::newRow("exp a string")
-            << makeToken(hs256Header(), R"({"iss":"gatehouse","exp":"1700000060"})") << Now << QString()
-            << JwtError::Malformed;
-        QTest::newRow("exp fractional") << makeToken(hs256Header(), R"({"iss":"gatehouse","exp":1700000060.5})")
-                                        << Now << QString() << JwtError::Malformed;
+        QTest::newRow("exp a string") << makeToken(hs256Header(), R"({"iss":"gatehouse","exp":"1700000060"})") << Now
+                                      << QString() << JwtError::Malformed;
+        QTest::newRow("exp fractional") << makeToken(hs256Header(), R"({"iss":"gatehouse","exp":1700000060.5})") << Now
+                                        << QString() << JwtError::Malformed;
         QTest::newRow("sub a number") << makeToken(hs256Header(), R"({"iss":"gatehouse","sub":42,"exp":1700000060})")
                                       << Now << QString() << JwtError::Malformed;
-        QTest::newRow("payload not JSON") << makeToken(hs256Header(), "not json") << Now << QString()
-                                          << JwtError::Malformed;
-        QTest::newRow("payload an array") << makeToken(hs256Header(), "[1,2]") << Now << QString()
-                                          << JwtError::Malformed;
+        QTest::newRow("payload not JSON")
+            << makeToken(hs256Header(), "not json") << Now << QString() << JwtError::Malformed;
+        QTest::newRow("payload an array")
+            << makeToken(hs256Header(), "[1,2]") << Now << QString() << JwtError::Malformed;
         QTest::newRow("typ JWS") << makeToken(R"({"alg":"HS256","typ":"JWS"})", payload()) << Now << QString()
                                  << JwtError::Malformed;
 
@@ -206,8 +210,8 @@ private slots:
                                        << JwtError::Malformed;
         QByteArray standardAlphabet = parts[2];
         standardAlphabet.replace('_', '/').replace('-', '+').append("+/");
-        QTest::newRow("standard base64 chars") << parts[0] + '.' + parts[1] + '.' + standardAlphabet << Now << QString()
-                                               << JwtError::Malformed;
+        QTest::newRow("standard base64 chars")
+            << parts[0] + '.' + parts[1] + '.' + standardAlphabet << Now << QString() << JwtError::Malformed;
         QTest::newRow("whitespace") << good + ' ' << Now << QString() << JwtError::Malformed;
         QTest::newRow("huge") << QByteArray(100000, 'a') << Now << QString() << JwtError::Malformed;
     }
@@ -284,8 +288,8 @@ print(json.dumps({"header": jwt.get_unverified_header(sys.argv[2]), "claims": cl
         QTest::addColumn<JwtError>("error");
         QTest::newRow("HS512, same key") << u"HS512"_qs << u"key"_qs << JwtError::BadAlgorithm;
         QTest::newRow("HS384, same key") << u"HS384"_qs << u"key"_qs << JwtError::BadAlgorithm;
-        QTest::newRow("HS256, other key") << u"HS256"_qs << u"b'another key of 32 bytes......'"_qs
-                                          << JwtError::BadSignature;
+        QTest::newRow("HS256, other key")
+            << u"HS256"_qs << u"b'another key of 32 bytes......'"_qs << JwtError::BadSignature;
     }
 
     void pyjwtForgeriesRefused()
@@ -299,7 +303,8 @@ import sys, jwt
 key = bytes.fromhex(sys.argv[1])
 claims = {"iss": "gatehouse", "sub": "42", "type": "access", "iat": int(sys.argv[2]), "exp": int(sys.argv[2]) + 60}
 print(jwt.encode(claims, %1, algorithm=sys.argv[3]))
-)").arg(keyExpression),
+)")
+                                               .arg(keyExpression),
                                            {QString::number(Now), algorithm}, &ok);
         QVERIFY(ok);
         QCOMPARE(JwtHs256(Key, Issuer).verify(token, Now, u"access").error, error);

@@ -21,12 +21,13 @@ KeyStore::Options fileOptions(const QString& dataDir, const QByteArray& secretKe
 
 mode_t modeOf(const QString& path)
 {
-    struct stat info {};
+    struct stat info
+    {};
     ::stat(QFile::encodeName(path).constData(), &info);
     return info.st_mode & 0777;
 }
 
-}
+} // namespace
 
 class TestKeyStore : public QObject
 {

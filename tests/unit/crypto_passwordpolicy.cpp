@@ -16,7 +16,7 @@ QString repeated(const QString& unit, int times)
     return unit.repeated(times);
 }
 
-}
+} // namespace
 
 class TestPasswordPolicy : public QObject
 {
@@ -26,7 +26,7 @@ private slots:
     void length_data()
     {
         QTest::addColumn<QString>("password");
-        QTest::addColumn<QString>("reason"); // empty = acceptable
+        QTest::addColumn<QString>("reason");                // empty = acceptable
         const QString emoji = QStringLiteral("\U0001F511"); // 🔑, a surrogate pair in UTF-16
         QTest::newRow("empty") << QString() << TooShort;
         QTest::newRow("11 ASCII") << QStringLiteral("k7#Qz!m2Lp9") << TooShort;
@@ -43,10 +43,10 @@ private slots:
         QTest::newRow("12 fullwidth letters") << QStringLiteral("ＡＢＣＤＥＦＧＨＩＪＫＬ") << QString();
         QTest::newRow("1024 bytes ASCII") << repeated(QStringLiteral("a"), 1024) << QString();
         QTest::newRow("1025 bytes ASCII") << repeated(QStringLiteral("a"), 1025) << TooLong;
-        QTest::newRow("1024 bytes with euro signs") << repeated(QStringLiteral("€"), 341) + QStringLiteral("a")
-                                                    << QString();
-        QTest::newRow("1025 bytes with euro signs") << repeated(QStringLiteral("€"), 341) + QStringLiteral("ab")
-                                                    << TooLong;
+        QTest::newRow("1024 bytes with euro signs")
+            << repeated(QStringLiteral("€"), 341) + QStringLiteral("a") << QString();
+        QTest::newRow("1025 bytes with euro signs")
+            << repeated(QStringLiteral("€"), 341) + QStringLiteral("ab") << TooLong;
         QTest::newRow("1024 bytes of emoji") << repeated(emoji, 256) << QString();
         QTest::newRow("1028 bytes of emoji") << repeated(emoji, 257) << TooLong;
         // 512 fullwidth letters are 1,536 UTF-8 bytes as typed, 512 after NFKC.
@@ -89,8 +89,7 @@ private slots:
         QTest::newRow("sunshine2024") << QStringLiteral("sunshine2024") << false;
         QTest::newRow("abcdefghijkl") << QStringLiteral("abcdefghijkl") << false;
         QTest::newRow("monkey123456") << QStringLiteral("monkey123456") << false;
-        QTest::newRow("fullwidth password1234")
-            << QStringLiteral("ｐａｓｓｗｏｒｄ１２３４") << false;
+        QTest::newRow("fullwidth password1234") << QStringLiteral("ｐａｓｓｗｏｒｄ１２３４") << false;
         QTest::newRow("passphrase") << QStringLiteral("correct horse battery staple") << true;
         QTest::newRow("Tr0ub4dour&3-extended") << QStringLiteral("Tr0ub4dour&3-extended") << true;
         QTest::newRow("zebra-oven-quantum-7") << QStringLiteral("zebra-oven-quantum-7") << true;

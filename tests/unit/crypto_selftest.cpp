@@ -14,10 +14,7 @@ private slots:
         QVERIFY(failure.isEmpty());
     }
 
-    void nullFailureIsAllowed()
-    {
-        QVERIFY(CryptoSelfTest::run(nullptr));
-    }
+    void nullFailureIsAllowed() { QVERIFY(CryptoSelfTest::run(nullptr)); }
 
     void repeatable()
     {

@@ -17,12 +17,13 @@ namespace {
 
 mode_t modeOf(const QString& path)
 {
-    struct stat info {};
+    struct stat info
+    {};
     ::stat(QFile::encodeName(path).constData(), &info);
     return info.st_mode & 0777;
 }
 
-}
+} // namespace
 
 class TestTlsIdentity : public QObject
 {

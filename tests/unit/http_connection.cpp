@@ -133,9 +133,8 @@ void HttpConnectionTest::slowHeadersAreCutOff()
     client.write("GET /hello HTTP/1.1\r\nHost: x\r\n");
     int line = 0;
     QTimer dribble;
-    connect(&dribble, &QTimer::timeout, this, [&] {
-        client.write("X-Line-" + QByteArray::number(++line) + ": 1\r\n");
-    });
+    connect(&dribble, &QTimer::timeout, this,
+            [&] { client.write("X-Line-" + QByteArray::number(++line) + ": 1\r\n"); });
     dribble.start(100);
     QElapsedTimer clock;
     clock.start();

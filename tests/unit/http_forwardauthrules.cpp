@@ -78,15 +78,21 @@ private slots:
         QTest::addColumn<QByteArray>("uri");
         QTest::addColumn<QString>("requirement");
         QTest::newRow("GET pages") << QStringLiteral("GET") << QByteArray("/pages/x") << QStringLiteral("page:read");
-        QTest::newRow("HEAD follows GET") << QStringLiteral("HEAD") << QByteArray("/pages/x") << QStringLiteral("page:read");
+        QTest::newRow("HEAD follows GET")
+            << QStringLiteral("HEAD") << QByteArray("/pages/x") << QStringLiteral("page:read");
         QTest::newRow("POST pages") << QStringLiteral("POST") << QByteArray("/pages/x") << QStringLiteral("page:write");
         QTest::newRow("prefix itself") << QStringLiteral("GET") << QByteArray("/pages") << QStringLiteral("page:read");
-        QTest::newRow("not a segment prefix") << QStringLiteral("GET") << QByteArray("/pagesx") << QStringLiteral("authenticated");
-        QTest::newRow("DELETE falls to star") << QStringLiteral("DELETE") << QByteArray("/pages/x") << QStringLiteral("agent:write");
-        QTest::newRow("longest prefix wins") << QStringLiteral("GET") << QByteArray("/pages/public/x") << QStringLiteral("public");
+        QTest::newRow("not a segment prefix")
+            << QStringLiteral("GET") << QByteArray("/pagesx") << QStringLiteral("authenticated");
+        QTest::newRow("DELETE falls to star")
+            << QStringLiteral("DELETE") << QByteArray("/pages/x") << QStringLiteral("agent:write");
+        QTest::newRow("longest prefix wins")
+            << QStringLiteral("GET") << QByteArray("/pages/public/x") << QStringLiteral("public");
         QTest::newRow("root rule") << QStringLiteral("GET") << QByteArray("/other") << QStringLiteral("authenticated");
-        QTest::newRow("dot-dot leaves pages") << QStringLiteral("GET") << QByteArray("/pages/public/../../x") << QStringLiteral("authenticated");
-        QTest::newRow("ambiguous refused") << QStringLiteral("GET") << QByteArray("/pages%2Fx") << QStringLiteral("refused");
+        QTest::newRow("dot-dot leaves pages")
+            << QStringLiteral("GET") << QByteArray("/pages/public/../../x") << QStringLiteral("authenticated");
+        QTest::newRow("ambiguous refused")
+            << QStringLiteral("GET") << QByteArray("/pages%2Fx") << QStringLiteral("refused");
     }
 
     void matching()
@@ -94,9 +100,9 @@ private slots:
         QFETCH(QString, method);
         QFETCH(QByteArray, uri);
         QFETCH(QString, requirement);
-        const ForwardAuthRules rules = parsed(QStringLiteral(
-            "* /pages agent:write; GET /pages/ page:read\n post,PUT /pages page:write;"
-            "GET /pages/public public\n# a comment\n* / authenticated"));
+        const ForwardAuthRules rules =
+            parsed(QStringLiteral("* /pages agent:write; GET /pages/ page:read\n post,PUT /pages page:write;"
+                                  "GET /pages/public public\n# a comment\n* / authenticated"));
         QCOMPARE(decide(rules, method, uri), requirement);
     }
 

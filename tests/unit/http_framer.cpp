@@ -85,8 +85,8 @@ void HttpFramerTest::canonical_data()
                                << 0 << 3;
 
     // Chunk-size lines: only hex digits (finding 1: QHttpServer read "29 x" as 0).
-    for (const char* line : {"29 x", "29 \"q\"", "29 ,", "29;ext=1", "29\t", "29 ", " 29", "0x29", "+29", "-29", "029",
-                             "00"})
+    for (const char* line :
+         {"29 x", "29 \"q\"", "29 ,", "29;ext=1", "29\t", "29 ", " 29", "0x29", "+29", "-29", "029", "00"})
         QTest::addRow("chunk size '%s'", line)
             << chunked(QByteArray(line) + "\r\n" + QByteArray(41, 'c') + "\r\n0\r\n\r\n") << 400 << 0;
     QTest::newRow("chunk size, bare LF") << chunked("3\nabc\r\n0\r\n\r\n") << 400 << 0;
@@ -113,29 +113,31 @@ void HttpFramerTest::canonical_data()
     for (const char* coding : {"gzip, chunked", "xchunked", "chunked, identity", "identity"})
         QTest::addRow("Transfer-Encoding: %s", coding)
             << post("Transfer-Encoding: " + QByteArray(coding) + "\r\n", "0\r\n\r\n") << 400 << 0;
-    QTest::newRow("chunked in HTTP/1.0")
-        << QByteArray("POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400 << 0;
+    QTest::newRow("chunked in HTTP/1.0") << QByteArray(
+        "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                         << 400 << 0;
     for (const char* length : {"+1", "01", "-1", "1,1", "1 1", "0x1", "", "99999999999999999999"})
-        QTest::addRow("Content-Length: '%s'", length) << post("Content-Length: " + QByteArray(length) + "\r\n", "x")
-                                                      << 400 << 0;
+        QTest::addRow("Content-Length: '%s'", length)
+            << post("Content-Length: " + QByteArray(length) + "\r\n", "x") << 400 << 0;
     QTest::newRow("declared body over the cap") << post("Content-Length: 65537\r\n", "") << 413 << 0;
 
     QTest::newRow("HTTP/1.1 without Host") << get("GET / HTTP/1.1", "") << 400 << 0;
     QTest::newRow("two Host") << get("GET / HTTP/1.1", "Host: a\r\nHost: a\r\n") << 400 << 0;
-    QTest::newRow("two Authorization")
-        << get("GET / HTTP/1.1", "Host: x\r\nAuthorization: Bearer a\r\nauthorization: Bearer b\r\n") << 400 << 0;
+    QTest::newRow("two Authorization") << get("GET / HTTP/1.1",
+                                              "Host: x\r\nAuthorization: Bearer a\r\nauthorization: Bearer b\r\n")
+                                       << 400 << 0;
     for (const char* host : {"a b", "a@b", "a/b", "a?b", "", "[zz]", "a:b", "a:123456"})
         QTest::addRow("Host: '%s'", host) << get("GET / HTTP/1.1", "Host: " + QByteArray(host) + "\r\n") << 400 << 0;
     QTest::newRow("two Origin") << get("GET / HTTP/1.1", "Host: x\r\nOrigin: a\r\nOrigin: b\r\n") << 400 << 0;
-    QTest::newRow("two Upgrade")
-        << get("GET / HTTP/1.1", "Host: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nUpgrade: h2c\r\n") << 400
-        << 0;
+    QTest::newRow("two Upgrade") << get("GET / HTTP/1.1",
+                                        "Host: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nUpgrade: h2c\r\n")
+                                 << 400 << 0;
 
-    for (const char* line : {"GET //evil/x HTTP/1.1", "GET http://x/y HTTP/1.1", "OPTIONS * HTTP/1.1",
-                             "GET /a#b HTTP/1.1", "GET /a\x7f HTTP/1.1", "GET  / HTTP/1.1", "GET /  HTTP/1.1",
-                             "GET\t/ HTTP/1.1", "GET / HTTP/1.1 ", "GET / HTTP/1.2", "GET / HTTP/2.0", "GET / http/1.1",
-                             "GET / HTTPX1.1", "TRACE / HTTP/1.1", "CONNECT x:443 HTTP/1.1", "get / HTTP/1.1",
-                             " GET / HTTP/1.1", "GET /"})
+    for (const char* line :
+         {"GET //evil/x HTTP/1.1", "GET http://x/y HTTP/1.1", "OPTIONS * HTTP/1.1", "GET /a#b HTTP/1.1",
+          "GET /a\x7f HTTP/1.1", "GET  / HTTP/1.1", "GET /  HTTP/1.1", "GET\t/ HTTP/1.1", "GET / HTTP/1.1 ",
+          "GET / HTTP/1.2", "GET / HTTP/2.0", "GET / http/1.1", "GET / HTTPX1.1", "TRACE / HTTP/1.1",
+          "CONNECT x:443 HTTP/1.1", "get / HTTP/1.1", " GET / HTTP/1.1", "GET /"})
         QTest::addRow("request line '%s'", line) << get(line) << 400 << 0;
     QTest::newRow("bare CR before a request") << "\r" + get("GET / HTTP/1.1") << 400 << 0;
     QTest::newRow("bare LF before a request") << "\n" + get("GET / HTTP/1.1") << 400 << 0;

@@ -88,44 +88,40 @@ void HttpGuardTest::limits_data()
                                 << 200 << QString();
     QTest::newRow("101 fields") << "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(99) + "Content-Length: 3\r\n\r\nabc"
                                 << 431 << u"/echo"_s;
-    QTest::newRow("15 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(2, 7600) + "\r\n" << 200
-                                         << QString();
-    QTest::newRow("17 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(3, 5900) + "\r\n" << 431
-                                         << u"/hello"_s;
-    QTest::newRow("one field over 8 KiB") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(1, 8300) + "\r\n" << 431
-                                          << u"/hello"_s;
+    QTest::newRow("15 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(2, 7600) + "\r\n"
+                                         << 200 << QString();
+    QTest::newRow("17 KiB header block") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(3, 5900) + "\r\n"
+                                         << 431 << u"/hello"_s;
+    QTest::newRow("one field over 8 KiB") << "GET /hello HTTP/1.1\r\nHost: x\r\n" + fields(1, 8300) + "\r\n"
+                                          << 431 << u"/hello"_s;
     QTest::newRow("15 KiB request line") << "GET /hello?" + QByteArray(15000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n"
-                                         << 200
-                                         << QString();
+                                         << 200 << QString();
     QTest::newRow("17 KiB request line") << "GET /hello?" + QByteArray(17000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n"
-                                         << 431
-                                         << u"/hello"_s;
+                                         << 431 << u"/hello"_s;
 
     QTest::newRow("binary garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400
                                     << QString();
     QTest::newRow("no HTTP version") << QByteArray("GET /hello\r\n\r\n") << 400 << u"/hello"_s;
     QTest::newRow("lowercase method") << QByteArray("get /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QString();
-    QTest::newRow("space in a header name") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n") << 400
-                                            << u"/hello"_s;
-    QTest::newRow("length and chunked")
-        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
-                      "3\r\nabc\r\n0\r\n\r\n")
-        << 400 << u"/echo"_s;
-    QTest::newRow("two lengths")
-        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << 400
-        << u"/echo"_s;
-    QTest::newRow("chunked trailer")
-        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                      "3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n")
-        << 400
-        << u"/echo"_s;
-    QTest::newRow("bad chunk size")
-        << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+    QTest::newRow("space in a header name")
+        << QByteArray("GET /hello HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n") << 400 << u"/hello"_s;
+    QTest::newRow("length and chunked") << QByteArray(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "3\r\nabc\r\n0\r\n\r\n") << 400 << u"/echo"_s;
+    QTest::newRow("two lengths") << QByteArray(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd")
+                                 << 400 << u"/echo"_s;
+    QTest::newRow("chunked trailer") << QByteArray(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n")
+                                     << 400 << u"/echo"_s;
+    QTest::newRow("bad chunk size") << QByteArray(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                     << 400 << u"/echo"_s;
-    QTest::newRow("websocket upgrade")
-        << QByteArray("GET /api/ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-                      "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-        << 404 << u"/api/ws"_s;
+    QTest::newRow("websocket upgrade") << QByteArray(
+        "GET /api/ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                                       << 404 << u"/api/ws"_s;
 }
 
 void HttpGuardTest::limits()
@@ -166,9 +162,9 @@ void HttpGuardTest::refusalClosesAfterEarlierAnswers()
 void HttpGuardTest::dribbledRequestIsFramedOnce()
 {
     RawClient client(m_server->port());
-    const QByteArray request =
-        "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(20) + "Content-Length: 5\r\n\r\nabcde"
-        "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+    const QByteArray request = "POST /echo HTTP/1.1\r\nHost: x\r\n" + fields(20)
+        + "Content-Length: 5\r\n\r\nabcde"
+          "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
     QVERIFY(QTest::qWaitFor([&] { return client.socket().state() == QAbstractSocket::ConnectedState; }, 5000));
     for (qsizetype i = 0; i < request.size(); i += 7) {
         client.write(request.mid(i, 7));

@@ -30,12 +30,10 @@ void inspect(const HttpRequest& q, Responder r)
 RouteTable testRoutes()
 {
     RouteTable routes;
-    addRoute(routes, HttpMethod::Get, "/hello", [](const HttpRequest&, Responder r) {
-        r.send(200, "hello", "text/plain");
-    });
-    addRoute(routes, HttpMethod::Post, "/echo", [](const HttpRequest& q, Responder r) {
-        r.send(200, q.body, "application/octet-stream");
-    });
+    addRoute(routes, HttpMethod::Get, "/hello",
+             [](const HttpRequest&, Responder r) { r.send(200, "hello", "text/plain"); });
+    addRoute(routes, HttpMethod::Post, "/echo",
+             [](const HttpRequest& q, Responder r) { r.send(200, q.body, "application/octet-stream"); });
     addRoute(routes, HttpMethod::Get, "/users/{id}", sendParams);
     addRoute(routes, HttpMethod::Get, "/users/{id}/tokens/{token}", sendParams);
     addRoute(routes, HttpMethod::Get, "/inspect", inspect);
@@ -164,8 +162,8 @@ void HttpRoutingTest::routes_data()
                                    << QByteArray("a b");
     QTest::newRow("two params") << QByteArray("GET /users/7/tokens/9 HTTP/1.1\r\nHost: x\r\n\r\n") << 200
                                 << QByteArray("7,9");
-    QTest::newRow("query ignored for routing") << QByteArray("GET /hello?x=1 HTTP/1.1\r\nHost: x\r\n\r\n") << 200
-                                               << QByteArray("hello");
+    QTest::newRow("query ignored for routing")
+        << QByteArray("GET /hello?x=1 HTTP/1.1\r\nHost: x\r\n\r\n") << 200 << QByteArray("hello");
     QTest::newRow("post body") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc") << 200
                                << QByteArray("abc");
     QTest::newRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404
@@ -194,7 +192,7 @@ void HttpRoutingTest::securityHeaders()
     QCOMPARE(response.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(response.header("Content-Type"), QByteArray("text/plain"));
     QVERIFY(response.header("Strict-Transport-Security").isEmpty()); // plain HTTP: no HSTS
-    QVERIFY(response.header("Connection").isEmpty());                 // HTTP/1.1 keep-alive is implied
+    QVERIFY(response.header("Connection").isEmpty());                // HTTP/1.1 keep-alive is implied
 }
 
 void HttpRoutingTest::requestFields()

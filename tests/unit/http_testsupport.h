@@ -104,12 +104,10 @@ inline void addRoute(RouteTable& routes, HttpMethod method, const char* pattern,
 inline RouteTable testRoutes(const std::shared_ptr<RouteState>& state)
 {
     RouteTable routes;
-    addRoute(routes, HttpMethod::Get, "/hello", [](const HttpRequest&, Responder r) {
-        r.send(200, "hello", "text/plain");
-    });
-    addRoute(routes, HttpMethod::Post, "/echo", [](const HttpRequest& request, Responder r) {
-        r.send(200, request.body, "application/octet-stream");
-    });
+    addRoute(routes, HttpMethod::Get, "/hello",
+             [](const HttpRequest&, Responder r) { r.send(200, "hello", "text/plain"); });
+    addRoute(routes, HttpMethod::Post, "/echo",
+             [](const HttpRequest& request, Responder r) { r.send(200, request.body, "application/octet-stream"); });
     // Answers after a timer, as a handler waiting for a password hash does.
     addRoute(routes, HttpMethod::Get, "/slow", [state](const HttpRequest&, Responder r) {
         ++state->slowStarted;
@@ -120,9 +118,8 @@ inline RouteTable testRoutes(const std::shared_ptr<RouteState>& state)
             ++state->slowDone;
         });
     });
-    addRoute(routes, HttpMethod::Get, "/hold", [state](const HttpRequest&, Responder r) {
-        state->held.push_back(std::move(r));
-    });
+    addRoute(routes, HttpMethod::Get, "/hold",
+             [state](const HttpRequest&, Responder r) { state->held.push_back(std::move(r)); });
     routes.setFallback([](const HttpRequest&, Responder r) { r.send(404, "fallback", "text/plain"); });
     return routes;
 }

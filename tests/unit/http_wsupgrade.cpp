@@ -77,9 +77,8 @@ bool HttpWsUpgradeTest::start(const ConnectionLimits& limits)
     connect(server.get(), &HttpServer::webSocketConnected, this, [this](QWebSocket* socket) {
         socket->setParent(this);
         ++m_serverSockets;
-        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString& text) {
-            socket->sendTextMessage(u"echo:"_s + text);
-        });
+        connect(socket, &QWebSocket::textMessageReceived, socket,
+                [socket](const QString& text) { socket->sendTextMessage(u"echo:"_s + text); });
         connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
             --m_serverSockets;
             socket->deleteLater();
@@ -149,9 +148,9 @@ void HttpWsUpgradeTest::refused_data()
     QTest::newRow("other path") << upgrade("/elsewhere?token=good") << 404 << 1;
     QTest::newRow("POST") << upgrade("/ws?token=good", "POST") << 404 << 0;
     QTest::newRow("with a body") << upgrade("/ws?token=good", "GET", "Content-Length: 3\r\n") + "abc" << 400 << 0;
-    QTest::newRow("not websocket")
-        << QByteArray("GET /ws?token=good HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n") << 404
-        << 0;
+    QTest::newRow("not websocket") << QByteArray(
+        "GET /ws?token=good HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n")
+                                   << 404 << 0;
     QTest::newRow("Upgrade without Connection")
         << QByteArray("GET /ws?token=good HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n") << 404 << 0;
 }

@@ -13,8 +13,8 @@ constexpr qint64 kNow = 1'700'000'000'000;
 
 AuditEventRecord makeEvent(qint64 atMs, const QString& kind = QStringLiteral("login"))
 {
-    return {0, atMs, kind, QStringLiteral("alice"), QStringLiteral("192.0.2.1"),
-            QStringLiteral("{\"dialect\":\"rest\"}")};
+    return {
+        0, atMs, kind, QStringLiteral("alice"), QStringLiteral("192.0.2.1"), QStringLiteral("{\"dialect\":\"rest\"}")};
 }
 
 QList<qint64> ids(const std::vector<AuditEventRecord>& events)
@@ -64,8 +64,8 @@ void StorageAuditTest::appendReturnsIds()
     const AuditEventRecord event = makeEvent(kNow, QStringLiteral("password.set"));
     const qint64 first = m_audit->append(event);
     QVERIFY(first > 0);
-    const qint64 second = m_audit->append(AuditEventRecord{0, kNow + 1, QStringLiteral("logout"),
-                                                           QStringLiteral("anonymous"), {}, {}});
+    const qint64 second =
+        m_audit->append(AuditEventRecord{0, kNow + 1, QStringLiteral("logout"), QStringLiteral("anonymous"), {}, {}});
     QVERIFY(second > first);
     const std::vector<AuditEventRecord> events = m_audit->recent(10);
     QCOMPARE(ids(events), (QList<qint64>{second, first}));

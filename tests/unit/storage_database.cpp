@@ -146,8 +146,8 @@ void StorageDatabaseTest::filesAreOwnerOnly()
     QCOMPARE(wal.permissions() & kGroupOrOther, QFileDevice::Permissions());
     const QFileInfo directory(file.absolutePath());
     QCOMPARE(directory.permissions() & kGroupOrOther, QFileDevice::Permissions());
-    QVERIFY(directory.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ExeOwner));
+    QVERIFY(
+        directory.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 }
 
 void StorageDatabaseTest::concurrentThreads()

@@ -61,8 +61,13 @@ void StorageRateLimitEventsTest::cleanup()
 
 void StorageRateLimitEventsTest::appendAndRead()
 {
-    const RateLimitEventRecord event{0, kNow, QStringLiteral("2001:db8::1"), QStringLiteral("lockout"),
-                                     QStringLiteral("manager"), QStringLiteral("bob"), QStringLiteral("5 failures")};
+    const RateLimitEventRecord event{0,
+                                     kNow,
+                                     QStringLiteral("2001:db8::1"),
+                                     QStringLiteral("lockout"),
+                                     QStringLiteral("manager"),
+                                     QStringLiteral("bob"),
+                                     QStringLiteral("5 failures")};
     QVERIFY(m_events->append(event));
     RateLimitEventRecord global{0, kNow + 1, QStringLiteral("192.0.2.1"), QStringLiteral("throttled"), {}, {}, {}};
     QVERIFY(m_events->append(global));

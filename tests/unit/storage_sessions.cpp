@@ -220,9 +220,8 @@ void StorageSessionsTest::touchBatch()
     QVERIFY(addSession(QStringLiteral("s1"), m_alice));
     QVERIFY(addSession(QStringLiteral("s2"), m_bob));
     QVERIFY(m_sessions->touch({}));
-    QVERIFY(m_sessions->touch({{QStringLiteral("s1"), kNow + 10},
-                               {QStringLiteral("s2"), kNow + 20},
-                               {QStringLiteral("gone"), kNow + 30}}));
+    QVERIFY(m_sessions->touch(
+        {{QStringLiteral("s1"), kNow + 10}, {QStringLiteral("s2"), kNow + 20}, {QStringLiteral("gone"), kNow + 30}}));
     QCOMPARE(m_sessions->byId(QStringLiteral("s1"))->lastSeenAtMs, kNow + 10);
     QCOMPARE(m_sessions->byId(QStringLiteral("s2"))->lastSeenAtMs, kNow + 20);
     // An older time never moves last-seen backwards.

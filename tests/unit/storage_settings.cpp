@@ -44,8 +44,8 @@ void StorageSettingsTest::setAndGet_data()
     QTest::addColumn<QString>("value");
     QTest::newRow("plain") << QStringLiteral("auth.enabled") << QStringLiteral("true");
     QTest::newRow("empty value") << QStringLiteral("banner") << QString();
-    QTest::newRow("json, quotes, unicode") << QStringLiteral("ui.layout")
-                                           << QStringLiteral("{\"name\":\"O'Brien \u2603\", \"x\": \"a;--\"}");
+    QTest::newRow("json, quotes, unicode")
+        << QStringLiteral("ui.layout") << QStringLiteral("{\"name\":\"O'Brien \u2603\", \"x\": \"a;--\"}");
 }
 
 void StorageSettingsTest::setAndGet()

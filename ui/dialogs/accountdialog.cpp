@@ -95,8 +95,8 @@ void AccountDialog::accept()
         m_bridge.updateAccount(m_existing->id, edit, this, finished);
         return;
     }
-    const NewAccount account{m_username->text().trimmed(), m_firstname->text().trimmed(),
-                             m_lastname->text().trimmed(), m_role->currentData().toString(), m_password->password()};
+    const NewAccount account{m_username->text().trimmed(), m_firstname->text().trimmed(), m_lastname->text().trimmed(),
+                             m_role->currentData().toString(), m_password->password()};
     m_bridge.createAccount(account, this, finished);
 }
 

@@ -8,8 +8,8 @@ namespace Confirm {
 void ask(QWidget* parent, const QString& objectName, const QString& question, const QString& detail,
          const QString& yesText, std::function<void()> yes)
 {
-    auto* box = new QMessageBox(QMessageBox::Question, QObject::tr("Gatehouse"), question, QMessageBox::NoButton,
-                                parent);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, QObject::tr("Gatehouse"), question, QMessageBox::NoButton, parent);
     box->setObjectName(objectName);
     box->setInformativeText(detail);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -15,9 +15,8 @@ PasswordDialog::PasswordDialog(ServerBridge& bridge, const AccountInfo& account,
     setObjectName(QStringLiteral("passwordDialog"));
     setWindowTitle(tr("Reset password"));
     setAttribute(Qt::WA_DeleteOnClose);
-    auto* intro = new QLabel(tr("New password for %1. Their sessions end, so they log in again with it.")
-                                 .arg(account.username),
-                             this);
+    auto* intro = new QLabel(
+        tr("New password for %1. Their sessions end, so they log in again with it.").arg(account.username), this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("resetError"));

@@ -15,9 +15,8 @@
 #include <QVBoxLayout>
 
 TokenDialog::TokenDialog(ServerBridge& bridge, QWidget* parent)
-    : QDialog(parent), m_bridge(bridge), m_name(new QLineEdit(this)),
-      m_expires(new QCheckBox(tr("Expires on"), this)), m_expiry(new QDateTimeEdit(this)), m_grid(new QGridLayout),
-      m_error(new QLabel(this))
+    : QDialog(parent), m_bridge(bridge), m_name(new QLineEdit(this)), m_expires(new QCheckBox(tr("Expires on"), this)),
+      m_expiry(new QDateTimeEdit(this)), m_grid(new QGridLayout), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("tokenDialog"));
     setWindowTitle(tr("Create API token"));

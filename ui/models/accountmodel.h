@@ -9,7 +9,13 @@ class AccountModel : public ValueTableModel<AccountInfo>
     Q_OBJECT
 
 public:
-    enum Column { Username, Name, Role, State, Updated };
+    enum Column {
+        Username,
+        Name,
+        Role,
+        State,
+        Updated
+    };
 
     explicit AccountModel(QObject* parent = nullptr);
 };

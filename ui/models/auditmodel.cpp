@@ -4,17 +4,16 @@
 
 AuditModel::AuditModel(QObject* parent)
     : ValueTableModel<AuditEventInfo>(
-          {
-              {tr("Time"), [](const AuditEventInfo& e) { return TimeFormat::dateTime(e.atMs); }},
-              {tr("Event"), [](const AuditEventInfo& e) { return e.kind; }},
-              {tr("Who"), [](const AuditEventInfo& e) { return e.actor; }},
-              {tr("From"),
-               [](const AuditEventInfo& e) { return e.clientIp.isEmpty() ? tr("this computer") : e.clientIp; }},
-              {tr("Detail"), [](const AuditEventInfo& e) { return e.detail; }},
-          },
-          parent)
-{
-}
+        {
+            {tr("Time"), [](const AuditEventInfo& e) { return TimeFormat::dateTime(e.atMs); }},
+            {tr("Event"), [](const AuditEventInfo& e) { return e.kind; }},
+            {tr("Who"), [](const AuditEventInfo& e) { return e.actor; }},
+            {tr("From"),
+             [](const AuditEventInfo& e) { return e.clientIp.isEmpty() ? tr("this computer") : e.clientIp; }},
+            {tr("Detail"), [](const AuditEventInfo& e) { return e.detail; }},
+        },
+        parent)
+{}
 
 AuditFilter::AuditFilter(AuditModel* source, QObject* parent) : QSortFilterProxyModel(parent), m_source(source)
 {

@@ -11,7 +11,13 @@ class AuditModel : public ValueTableModel<AuditEventInfo>
     Q_OBJECT
 
 public:
-    enum Column { Time, Event, Actor, Address, Detail };
+    enum Column {
+        Time,
+        Event,
+        Actor,
+        Address,
+        Detail
+    };
     static constexpr int MaxRows = 10'000;
 
     explicit AuditModel(QObject* parent = nullptr);

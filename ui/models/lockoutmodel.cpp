@@ -11,14 +11,13 @@ LockoutRow rowFor(const LockoutInfo& lockout)
 
 LockoutModel::LockoutModel(QObject* parent)
     : ValueTableModel<LockoutRow>(
-          {
-              {tr("Address"), [](const LockoutRow& r) { return r.ip; }},
-              {tr("Time left"),
-               [](const LockoutRow& r) { return TimeFormat::duration((r.until.remainingTime() + 999) / 1000); }},
-          },
-          parent)
-{
-}
+        {
+            {tr("Address"), [](const LockoutRow& r) { return r.ip; }},
+            {tr("Time left"),
+             [](const LockoutRow& r) { return TimeFormat::duration((r.until.remainingTime() + 999) / 1000); }},
+        },
+        parent)
+{}
 
 void LockoutModel::setLockouts(const QList<LockoutInfo>& lockouts)
 {

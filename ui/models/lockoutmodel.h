@@ -19,7 +19,10 @@ class LockoutModel : public ValueTableModel<LockoutRow>
     Q_OBJECT
 
 public:
-    enum Column { Address, TimeLeft };
+    enum Column {
+        Address,
+        TimeLeft
+    };
 
     explicit LockoutModel(QObject* parent = nullptr);
 

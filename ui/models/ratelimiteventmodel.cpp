@@ -4,17 +4,16 @@
 
 RateLimitEventModel::RateLimitEventModel(QObject* parent)
     : ValueTableModel<RateLimitEventInfo>(
-          {
-              {tr("Time"), [](const RateLimitEventInfo& e) { return TimeFormat::dateTime(e.atMs); }},
-              {tr("Address"), [](const RateLimitEventInfo& e) { return e.clientIp; }},
-              {tr("Event"), [](const RateLimitEventInfo& e) { return e.kind; }},
-              {tr("Dialect"), [](const RateLimitEventInfo& e) { return e.dialect; }},
-              {tr("User tried"), [](const RateLimitEventInfo& e) { return e.username; }},
-              {tr("Detail"), [](const RateLimitEventInfo& e) { return e.detail; }},
-          },
-          parent)
-{
-}
+        {
+            {tr("Time"), [](const RateLimitEventInfo& e) { return TimeFormat::dateTime(e.atMs); }},
+            {tr("Address"), [](const RateLimitEventInfo& e) { return e.clientIp; }},
+            {tr("Event"), [](const RateLimitEventInfo& e) { return e.kind; }},
+            {tr("Dialect"), [](const RateLimitEventInfo& e) { return e.dialect; }},
+            {tr("User tried"), [](const RateLimitEventInfo& e) { return e.username; }},
+            {tr("Detail"), [](const RateLimitEventInfo& e) { return e.detail; }},
+        },
+        parent)
+{}
 
 RateLimitFilter::RateLimitFilter(RateLimitEventModel* source, QObject* parent)
     : QSortFilterProxyModel(parent), m_source(source)

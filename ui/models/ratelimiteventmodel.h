@@ -11,7 +11,14 @@ class RateLimitEventModel : public ValueTableModel<RateLimitEventInfo>
     Q_OBJECT
 
 public:
-    enum Column { Time, Address, Kind, Dialect, Username, Detail };
+    enum Column {
+        Time,
+        Address,
+        Kind,
+        Dialect,
+        Username,
+        Detail
+    };
     static constexpr int MaxRows = 5000;
 
     explicit RateLimitEventModel(QObject* parent = nullptr);

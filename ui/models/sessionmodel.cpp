@@ -7,9 +7,10 @@
 namespace {
 // Beyond this many separate runs of rows to remove, one reset is cheaper than many removals.
 constexpr int MaxRemovalRuns = 64;
-}
+} // namespace
 
-SessionModel::SessionModel(QObject* parent) : QAbstractTableModel(parent) {}
+SessionModel::SessionModel(QObject* parent) : QAbstractTableModel(parent)
+{}
 
 void SessionModel::reset(QList<SessionInfo> sessions)
 {

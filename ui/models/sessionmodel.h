@@ -16,8 +16,21 @@ class SessionModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { User, Dialect, ClientAddress, UserAgent, Created, LastSeen, Expires, ColumnCount };
-    enum Role { IdRole = Qt::UserRole, AccountIdRole, UsernameRole };
+    enum Column {
+        User,
+        Dialect,
+        ClientAddress,
+        UserAgent,
+        Created,
+        LastSeen,
+        Expires,
+        ColumnCount
+    };
+    enum Role {
+        IdRole = Qt::UserRole,
+        AccountIdRole,
+        UsernameRole
+    };
 
     explicit SessionModel(QObject* parent = nullptr);
 

@@ -10,7 +10,14 @@ class TokenModel : public ValueTableModel<ApiTokenInfo>
     Q_OBJECT
 
 public:
-    enum Column { Name, Hint, Permissions, Created, Expires, LastUsed };
+    enum Column {
+        Name,
+        Hint,
+        Permissions,
+        Created,
+        Expires,
+        LastUsed
+    };
 
     explicit TokenModel(QObject* parent = nullptr);
 

@@ -23,8 +23,7 @@ public:
 
     explicit ValueTableModel(QList<Column> columns, QObject* parent = nullptr)
         : QAbstractTableModel(parent), m_columns(std::move(columns))
-    {
-    }
+    {}
 
     const QList<T>& rows() const { return m_rows; }
     const T& at(int row) const { return m_rows.at(row); }

@@ -187,8 +187,8 @@ void AccountsPage::toggleDisabled()
     if (!account)
         return;
     const AccountEdit edit{account->firstname, account->lastname, account->role, !account->disabled};
-    const QString done = edit.disabled ? tr("%1 is disabled.").arg(account->username)
-                                       : tr("%1 is enabled.").arg(account->username);
+    const QString done =
+        edit.disabled ? tr("%1 is disabled.").arg(account->username) : tr("%1 is enabled.").arg(account->username);
     m_bridge.updateAccount(account->id, edit, this, [this, done](const OpResult& result) { report(result, done); });
 }
 

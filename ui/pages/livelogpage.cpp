@@ -11,15 +11,14 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-
 namespace {
 constexpr int InitialEvents = 500;
 }
 
 LiveLogPage::LiveLogPage(ServerBridge& bridge, QWidget* parent)
     : QWidget(parent), m_model(new AuditModel(this)), m_filter(new AuditFilter(m_model, this)),
-      m_view(TableSetup::create(QStringLiteral("liveLogView"), m_filter, this)), m_filterEdit(new QLineEdit(this)), m_pause(new QPushButton(tr("Pause"), this)),
-      m_heldBack(new QLabel(this))
+      m_view(TableSetup::create(QStringLiteral("liveLogView"), m_filter, this)), m_filterEdit(new QLineEdit(this)),
+      m_pause(new QPushButton(tr("Pause"), this)), m_heldBack(new QLabel(this))
 {
     setObjectName(QStringLiteral("liveLogPage"));
     TableSetup::setWidths(m_view, {135, 140, 90, 110});
@@ -75,5 +74,6 @@ void LiveLogPage::setPaused(bool paused)
 
 void LiveLogPage::updateHeldBack()
 {
-    m_heldBack->setText(m_pending.isEmpty() ? QString() : tr("%n new event(s) held back", nullptr, int(m_pending.size())));
+    m_heldBack->setText(m_pending.isEmpty() ? QString()
+                                            : tr("%n new event(s) held back", nullptr, int(m_pending.size())));
 }

@@ -14,10 +14,11 @@
 
 OverviewPage::OverviewPage(ServerBridge& bridge, QWidget* parent)
     : QWidget(parent), m_state(valueLabel(QStringLiteral("overviewState"))),
-      m_urls(valueLabel(QStringLiteral("overviewUrls"))), m_fingerprint(valueLabel(QStringLiteral("overviewFingerprint"))),
+      m_urls(valueLabel(QStringLiteral("overviewUrls"))),
+      m_fingerprint(valueLabel(QStringLiteral("overviewFingerprint"))),
       m_auth(valueLabel(QStringLiteral("overviewAuth"))), m_sessions(valueLabel(QStringLiteral("overviewSessions"))),
-      m_tokens(valueLabel(QStringLiteral("overviewTokens"))), m_lockouts(valueLabel(QStringLiteral("overviewLockouts"))),
-      m_chart(new LoginChart(this))
+      m_tokens(valueLabel(QStringLiteral("overviewTokens"))),
+      m_lockouts(valueLabel(QStringLiteral("overviewLockouts"))), m_chart(new LoginChart(this))
 {
     setObjectName(QStringLiteral("overviewPage"));
     QFont big = m_state->font();
@@ -30,7 +31,8 @@ OverviewPage::OverviewPage(ServerBridge& bridge, QWidget* parent)
     auto* copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copyFingerprint"));
     copy->setToolTip(tr("Copy the certificate fingerprint, to check it on a client"));
-    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_fingerprint->text()); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_fingerprint->text()); });
     auto* fingerprintRow = new QHBoxLayout;
     fingerprintRow->addWidget(m_fingerprint, 1);
     fingerprintRow->addWidget(copy, 0, Qt::AlignTop);

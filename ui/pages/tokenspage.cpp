@@ -13,7 +13,8 @@
 #include <QVBoxLayout>
 
 TokensPage::TokensPage(ServerBridge& bridge, QWidget* parent)
-    : QWidget(parent), m_bridge(bridge), m_model(new TokenModel(this)), m_table(TableSetup::create(QStringLiteral("tokensTable"), m_model, this)),
+    : QWidget(parent), m_bridge(bridge), m_model(new TokenModel(this)),
+      m_table(TableSetup::create(QStringLiteral("tokensTable"), m_model, this)),
       m_revoke(new QPushButton(tr("Revoke…"), this)), m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("tokensPage"));
@@ -84,8 +85,7 @@ void TokensPage::revokeToken()
         return;
     const ApiTokenInfo token = m_model->at(rows.first().row());
     Confirm::ask(this, QStringLiteral("confirmRevokeToken"), tr("Revoke the token \"%1\"?").arg(token.name),
-                 tr("Whatever uses it is refused from now on. This cannot be undone."), tr("Revoke"),
-                 [this, token] {
+                 tr("Whatever uses it is refused from now on. This cannot be undone."), tr("Revoke"), [this, token] {
                      m_bridge.revokeToken(token.id, this, [this, name = token.name](const OpResult& result) {
                          m_message->setText(result.ok ? tr("Token \"%1\" was revoked.").arg(name) : result.message);
                      });

@@ -25,7 +25,8 @@ PasswordField::PasswordField(const QString& objectPrefix, QWidget* parent)
         edit->setMaxLength(ServerBridge::passwordRules().maxBytes);
         connect(edit, &QLineEdit::textChanged, this, &PasswordField::onEdited);
     }
-    m_password->setPlaceholderText(tr("New password (at least %1 characters)").arg(ServerBridge::passwordRules().minCodePoints));
+    m_password->setPlaceholderText(
+        tr("New password (at least %1 characters)").arg(ServerBridge::passwordRules().minCodePoints));
     m_confirm->setPlaceholderText(tr("The same password again"));
     m_feedback->setWordWrap(true);
     m_debounce->setSingleShot(true);
@@ -63,7 +64,8 @@ void PasswordField::onEdited()
     setAcceptable(false);
     const QString password = m_password->text();
     if (password.isEmpty()) {
-        show(tr("At least %1 characters; not a common password.").arg(ServerBridge::passwordRules().minCodePoints), false);
+        show(tr("At least %1 characters; not a common password.").arg(ServerBridge::passwordRules().minCodePoints),
+             false);
         return;
     }
     const OpResult length = ServerBridge::checkPasswordLength(password);

@@ -23,8 +23,8 @@
 namespace {
 
 const QList<std::pair<const char*, const char*>> Pages = {
-    {"overviewPage", "overview"},   {"accountsPage", "accounts"},   {"tokensPage", "tokens"},
-    {"sessionsPage", "sessions"},   {"rateLimitPage", "ratelimit"}, {"liveLogPage", "livelog"},
+    {"overviewPage", "overview"}, {"accountsPage", "accounts"},   {"tokensPage", "tokens"},
+    {"sessionsPage", "sessions"}, {"rateLimitPage", "ratelimit"}, {"liveLogPage", "livelog"},
 };
 
 void settle(int ms)

@@ -53,8 +53,8 @@ bool login(PanelFixture& f, const QString& user, const QString& password, const 
 bool createAccounts(PanelFixture& f, QString* error)
 {
     for (const User& user : Users) {
-        QJsonObject body = RestClient::userBody(QLatin1String(user.name), TestPasswords::second(),
-                                                QLatin1String(user.role));
+        QJsonObject body =
+            RestClient::userBody(QLatin1String(user.name), TestPasswords::second(), QLatin1String(user.role));
         body.insert(QStringLiteral("firstname"), QString::fromUtf8(user.firstname));
         body.insert(QStringLiteral("lastname"), QString::fromUtf8(user.lastname));
         if (f.rest.createUser(body, RestFixture::adminBasic()).status != 201) {

@@ -10,7 +10,8 @@
 
 #include <atomic>
 
-PanelFixture::PanelFixture(TestServer::ConfigHook hook) : RestFixture(std::move(hook)) {}
+PanelFixture::PanelFixture(TestServer::ConfigHook hook) : RestFixture(std::move(hook))
+{}
 
 PanelFixture::~PanelFixture()
 {

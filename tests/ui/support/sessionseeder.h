@@ -11,8 +11,8 @@ namespace SessionSeeder {
 struct Plan
 {
     int count = 0;
-    QList<qint64> accountIds;   // sessions go round-robin to these accounts
-    qint64 nowMs = 0;           // the server's clock
+    QList<qint64> accountIds; // sessions go round-robin to these accounts
+    qint64 nowMs = 0;         // the server's clock
     qint64 lifetimeMs = 8LL * 3600 * 1000;
 };
 
