@@ -5,7 +5,7 @@ JOBS ?= 2
 PACKAGES := $(shell grep -v '^\#' packaging/debian-packages.txt | tr '\n' ' ')
 DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test build deps configure bench clean screenshots fuzz format
+.PHONY: run test build deps configure bench clean screenshots fuzz format package
 
 run: build
 	@mkdir -p "$(DATA_DIR)"
@@ -36,6 +36,11 @@ deps:
 		echo "Installing Debian packages: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# The installers of this platform (CPack; docs/PACKAGING.md) into dist/.
+package: build
+	cpack --config "$(BUILD_DIR)/CPackConfig.cmake" -B "$(BUILD_DIR)/cpack"
+	@mkdir -p dist && cp "$(BUILD_DIR)"/cpack/*.deb dist/ && ls -l dist/
 
 bench: build
 	tests/bench/run.sh "$(BUILD_DIR)"

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "dialogs/aboutdialog.h"
 #include "pages/accountspage.h"
 #include "pages/livelogpage.h"
 #include "pages/overviewpage.h"
@@ -28,7 +29,7 @@ MainWindow::MainWindow(ServerBridge& bridge, PanelSettings& settings, QWidget* p
       m_statusText(new QLabel(this)), m_tray(new TrayIcon(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Gatehouse control panel"));
+    setWindowTitle(tr("Gatehouse %1 — control panel").arg(QStringLiteral(GATEHOUSE_VERSION)));
     setWindowIcon(StatusIcons::icon(StatusIcons::State::Stopped));
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setFixedWidth(190);
@@ -109,6 +110,12 @@ void MainWindow::buildMenus(PanelSettings& settings)
     keep->setChecked(settings.keepServingWhenClosed());
     keep->setEnabled(TrayIcon::isAvailable()); // without a tray the window could not come back
     connect(keep, &QAction::toggled, &settings, &PanelSettings::setKeepServingWhenClosed);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Gatehouse"));
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { AboutDialog::show(this); });
 }
 
 void MainWindow::showPage(const QString& objectName)

@@ -1,5 +1,7 @@
 #include "statusicons.h"
 
+#include "appicon.h"
+
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -64,9 +66,16 @@ State stateOf(const ServerStatus& status)
 
 QIcon icon(State state)
 {
+    const QIcon application = AppIcon::icon();
     QIcon icon;
-    for (const int size : {16, 22, 32, 48, 64})
-        icon.addPixmap(shield(size, colourOf(state), state != State::Protected));
+    for (const int size : {16, 22, 32, 48, 64}) {
+        QPixmap pixmap = application.pixmap(size, size);
+        QPainter painter(&pixmap);
+        const int badge = (size * 5 + 8) / 9; // a little over half: still readable at 16 px
+        painter.drawPixmap(size - badge, size - badge, shield(badge, colourOf(state), state != State::Protected));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
     return icon;
 }
 

@@ -4,9 +4,9 @@
 
 #include <QIcon>
 
-// The panel's status, as an icon painted in code (a shield in a traffic-light colour) and
-// a sentence: serving and protected (green), serving without a password (amber), a login
-// attack in progress (red), not serving (grey).
+// The panel's status, as an icon (the application icon with a shield painted in code in its
+// corner, in a traffic-light colour) and a sentence: serving and protected (green), serving
+// without a password (amber), a login attack in progress (red), not serving (grey).
 namespace StatusIcons {
 
 enum class State {

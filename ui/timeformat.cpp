@@ -19,16 +19,17 @@ QString dateTimeOrNever(qint64 ms)
 
 QString duration(qint64 seconds)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("TimeFormat", text); };
     seconds = std::max<qint64>(0, seconds);
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return QCoreApplication::translate("TimeFormat", "%1 s").arg(seconds);
     const qint64 minutes = (seconds + 59) / 60;
     if (minutes < 60)
-        return tr("%1 min").arg(minutes);
+        return QCoreApplication::translate("TimeFormat", "%1 min").arg(minutes);
     if (minutes < 24 * 60)
-        return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
-    return tr("%1 d %2 h").arg(minutes / (24 * 60)).arg(minutes % (24 * 60) / 60);
+        return QCoreApplication::translate("TimeFormat", "%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    return QCoreApplication::translate("TimeFormat", "%1 d %2 h")
+        .arg(minutes / (24 * 60))
+        .arg(minutes % (24 * 60) / 60);
 }
 
 } // namespace TimeFormat

@@ -10,12 +10,12 @@
 AppOptions::AppOptions()
 {
     m_parser.setApplicationDescription(
-        QStringLiteral("Gatehouse: the encoder's authentication server with its desktop control panel."));
-    m_parser.addOption({QStringLiteral("headless"), QStringLiteral("Serve without any window (as gatehoused does).")});
+        tr("Gatehouse: the encoder's authentication server with its desktop control panel."));
+    m_parser.addOption({QStringLiteral("headless"), tr("Serve without any window (as gatehoused does).")});
     m_parser.addOptions(ServingOptions::options());
     m_parser.addOptions({
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
-        {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")},
+        {{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")},
+        {{QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version.")},
     });
 }
 
@@ -34,7 +34,7 @@ bool AppOptions::needsNoDisplay(int argc, char* argv[])
 bool AppOptions::parse(const QStringList& arguments, int* exitCode)
 {
     if (!m_parser.parse(arguments)) {
-        std::fprintf(stderr, "gatehouse: %s (see --help)\n", qPrintable(m_parser.errorText()));
+        std::fprintf(stderr, "gatehouse: %s\n", qPrintable(tr("%1 (see --help)").arg(m_parser.errorText())));
         *exitCode = 2;
         return false;
     }
@@ -50,8 +50,8 @@ bool AppOptions::parse(const QStringList& arguments, int* exitCode)
         return false;
     }
     if (!m_parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "gatehouse: unexpected argument \"%s\"; administration commands are gatehoused's\n",
-                     qPrintable(m_parser.positionalArguments().constFirst()));
+        const QString reason = tr("unexpected argument \"%1\"; administration commands are gatehoused's");
+        std::fprintf(stderr, "gatehouse: %s\n", qPrintable(reason.arg(m_parser.positionalArguments().constFirst())));
         *exitCode = 2;
         return false;
     }

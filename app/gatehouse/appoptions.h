@@ -3,12 +3,15 @@
 #include "server/config/configloader.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 
 // gatehouse's command line: gatehoused's serving options (API.md, "Command line"), plus
 // --headless. The administration subcommands stay with gatehoused.
 class AppOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(AppOptions) // --help in the user's language
+
 public:
     AppOptions();
 

@@ -6,6 +6,8 @@
 #include "app/gatehoused/signalwatcher.h"
 #include "server/server.h"
 #include "server/serverthread.h"
+#include "translations/translations.h"
+#include "ui/appicon.h"
 #include "ui/mainwindow.h"
 #include "ui/panelsettings.h"
 #include "ui/serverbridge.h"
@@ -59,6 +61,9 @@ int runHeadless(const Config& config)
 
 int runPanel(const Config& config)
 {
+    QApplication::setWindowIcon(AppIcon::icon()); // every window's, the error box below included
+    // Lets a Wayland compositor match the window to the desktop entry (and so to its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gatehouse.Gatehouse"));
     ServerThread server(config, nullptr);
     const ServerStartInfo info = server.start();
     if (!info.ok) {
@@ -91,6 +96,7 @@ int run(int argc, char* argv[])
     App app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse")); // the same data dir as gatehoused
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    Translations::install(app); // before AppOptions: the help text is translated as it is built
     AppOptions options;
     int exitCode = 0;
     if (!options.parse(QCoreApplication::arguments(), &exitCode))

@@ -56,7 +56,7 @@ bool CommandContext::onlyOptions(const QStringList& allowed, int* exitCode) cons
 {
     for (const QString& option : CommandOptions) {
         if (m_options.isSet(option) && !allowed.contains(option)) {
-            *exitCode = fail(QStringLiteral("--%1 does not apply here (see --help)").arg(option));
+            *exitCode = fail(tr("--%1 does not apply here (see --help)").arg(option));
             return false;
         }
     }
@@ -67,7 +67,7 @@ std::optional<QByteArray> CommandContext::readStdinLine(const QString& what, int
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly)) {
-        *exitCode = fail(QStringLiteral("cannot read stdin"), ExitFailure);
+        *exitCode = fail(tr("cannot read stdin"), ExitFailure);
         return std::nullopt;
     }
     // Room for the longest password the policy accepts (and then refuses the rest by length).
@@ -75,7 +75,7 @@ std::optional<QByteArray> CommandContext::readStdinLine(const QString& what, int
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty()) {
-        *exitCode = fail(QStringLiteral("no %1 on stdin").arg(what));
+        *exitCode = fail(tr("no %1 on stdin").arg(what));
         return std::nullopt;
     }
     return line;
@@ -113,18 +113,19 @@ int runSubcommand(const QString& group, const std::vector<Subcommand>& subcomman
     const QStringList words = options.arguments();
     const CommandContext groupContext(group, config, options);
     if (words.isEmpty())
-        return groupContext.fail(QStringLiteral("missing subcommand (%1)").arg(listOf(subcommands)));
+        return groupContext.fail(CommandContext::tr("missing subcommand (%1)").arg(listOf(subcommands)));
     const auto found = std::find_if(subcommands.begin(), subcommands.end(),
                                     [&](const Subcommand& candidate) { return candidate.name == words.first(); });
     if (found == subcommands.end())
         return groupContext.fail(
-            QStringLiteral("unknown subcommand \"%1\" (%2)").arg(words.first(), listOf(subcommands)));
+            CommandContext::tr("unknown subcommand \"%1\" (%2)").arg(words.first(), listOf(subcommands)));
     CommandContext context(group + u' ' + found->name, config, options, words.mid(1));
     const qsizetype given = words.size() - 1;
     if (given < found->arguments.size())
-        return context.fail(QStringLiteral("missing %1").arg(found->arguments.at(given)));
+        return context.fail(CommandContext::tr("missing %1").arg(found->arguments.at(given)));
     if (given > found->arguments.size())
-        return context.fail(QStringLiteral("unexpected argument \"%1\"").arg(words.at(found->arguments.size() + 1)));
+        return context.fail(
+            CommandContext::tr("unexpected argument \"%1\"").arg(words.at(found->arguments.size() + 1)));
     int exitCode = ExitOk;
     if (!context.onlyOptions(found->options + QStringList{QStringLiteral("json")}, &exitCode))
         return exitCode;

@@ -4,6 +4,7 @@
 #include "server/core/principal.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,10 @@ constexpr int ExitBadInput = 2; // unknown user, bad role, malformed hash, missi
 // (the same storage a running server uses; it picks up the change within a second).
 class CommandContext
 {
+    // The commands' messages and table headings are for people: they follow the user's
+    // language. What scripts read (--json, a new token's secret) does not.
+    Q_DECLARE_TR_FUNCTIONS(CommandContext)
+
 public:
     CommandContext(QString name, const Config& config, const Options& options, QStringList arguments = {});
     ~CommandContext(); // the Server's destructor flushes the batched audit and rate-limit logs

@@ -3,6 +3,7 @@
 #include "options.h"
 #include "passwdcommand.h"
 #include "ratelimitcommand.h"
+#include "servicenotifier.h"
 #include "sessionscommand.h"
 #include "signalwatcher.h"
 #include "tokenscommand.h"
@@ -10,6 +11,7 @@
 
 #include "server/server.h"
 #include "server/serverthread.h"
+#include "translations/translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -79,7 +81,9 @@ int serve(const Config& config)
     if (!info.fingerprint.isEmpty())
         std::printf("TLS certificate SHA-256 fingerprint: %s\n", qPrintable(info.fingerprint));
     std::fflush(stdout);
+    ServiceNotifier::notify("READY=1");
     const int code = QCoreApplication::exec();
+    ServiceNotifier::notify("STOPPING=1");
     server.stop(); // answers in flight finish, batched writes are flushed
     return code;
 }
@@ -92,6 +96,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    Translations::install(app); // before Options: the help text is translated as it is built
 
     Options options;
     int exitCode = 0;

@@ -3,6 +3,7 @@
 #include "server/config/configloader.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 
 // gatehoused's command line: the serving options of API.md ("Command line") and the
@@ -10,6 +11,8 @@
 // on the same data directory and database.
 class Options
 {
+    Q_DECLARE_TR_FUNCTIONS(Options) // --help in the user's language
+
 public:
     Options();
 

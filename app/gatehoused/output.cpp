@@ -2,6 +2,7 @@
 
 #include "server/values/isotime.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -55,7 +56,7 @@ void Table::print() const
     for (const QStringList& row : m_rows)
         printRow(row);
     if (m_rows.empty())
-        printLine(QStringLiteral("(none)"));
+        printLine(QCoreApplication::translate("Output", "(none)"));
 }
 
 void printJson(const QJsonObject& object)

@@ -31,14 +31,14 @@ void printJson(RateLimiter& limiter, const QStringList& locked, const std::vecto
 
 void printTables(RateLimiter& limiter, const QStringList& locked, const std::vector<RateLimitEventRecord>& events)
 {
-    Output::printLine(QStringLiteral("Locked addresses:"));
-    Output::Table blocks({QStringLiteral("IP"), QStringLiteral("RETRY AFTER (S)")});
+    Output::printLine(CommandContext::tr("Locked addresses:"));
+    Output::Table blocks({CommandContext::tr("IP"), CommandContext::tr("RETRY AFTER (S)")});
     for (const QString& ip : locked)
         blocks.addRow({ip, QString::number(limiter.lockedFor(ip).value_or(0))});
     blocks.print();
-    Output::printLine(QStringLiteral("\nRecent events (newest first, at most %1):").arg(RecentEvents));
-    Output::Table recent({QStringLiteral("AT"), QStringLiteral("CLIENT IP"), QStringLiteral("KIND"),
-                          QStringLiteral("DIALECT"), QStringLiteral("USERNAME"), QStringLiteral("DETAIL")});
+    Output::printLine(CommandContext::tr("\nRecent events (newest first, at most %1):").arg(RecentEvents));
+    Output::Table recent({CommandContext::tr("AT"), CommandContext::tr("CLIENT IP"), CommandContext::tr("KIND"),
+                          CommandContext::tr("DIALECT"), CommandContext::tr("USERNAME"), CommandContext::tr("DETAIL")});
     for (const RateLimitEventRecord& event : events)
         recent.addRow(
             {Output::tableTime(event.atMs), event.clientIp, event.kind, event.dialect, event.username, event.detail});
@@ -77,7 +77,7 @@ int unblock(CommandContext& context)
 {
     const QString ip = canonicalAddress(context.argument(0));
     if (ip.isEmpty())
-        return context.fail(QStringLiteral("\"%1\" is not an IP address").arg(context.argument(0)));
+        return context.fail(CommandContext::tr("\"%1\" is not an IP address").arg(context.argument(0)));
     int exitCode = ExitOk;
     Server* server = context.openServer(&exitCode);
     if (!server)
@@ -85,13 +85,13 @@ int unblock(CommandContext& context)
     // Written to the shared log: a running server rebuilds its windows from it at its next poll.
     if (const auto error =
             AdminActions::unblock(server->limiter(), server->audit(), ip, CommandContext::actor().username, {})) {
-        return error->code == AuthError::Code::NotFound ? context.fail(QStringLiteral("%1 is not blocked").arg(ip))
+        return error->code == AuthError::Code::NotFound ? context.fail(CommandContext::tr("%1 is not blocked").arg(ip))
                                                         : context.fail(*error);
     }
     if (context.json())
         Output::printJson({{QStringLiteral("unblocked"), ip}});
     else
-        Output::printLine(QStringLiteral("%1 unblocked").arg(ip));
+        Output::printLine(CommandContext::tr("%1 unblocked").arg(ip));
     return ExitOk;
 }
 

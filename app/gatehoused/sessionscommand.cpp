@@ -42,9 +42,10 @@ int listSessions(CommandContext& context)
         Output::printJson({{QStringLiteral("sessions"), list}});
         return ExitOk;
     }
-    Output::Table table({QStringLiteral("ID"), QStringLiteral("USER"), QStringLiteral("DIALECT"),
-                         QStringLiteral("CLIENT IP"), QStringLiteral("CREATED"), QStringLiteral("LAST SEEN"),
-                         QStringLiteral("EXPIRES"), QStringLiteral("USER AGENT")});
+    Output::Table table({CommandContext::tr("ID"), CommandContext::tr("USER"), CommandContext::tr("DIALECT"),
+                         CommandContext::tr("CLIENT IP"), CommandContext::tr("CREATED"),
+                         CommandContext::tr("LAST SEEN"), CommandContext::tr("EXPIRES"),
+                         CommandContext::tr("USER AGENT")});
     for (const SessionRecord& session : sessions) {
         table.addRow({session.id, usernameOf(*server, session.accountId), session.dialect, session.clientIp,
                       Output::tableTime(session.createdAtMs), Output::tableTime(session.lastSeenAtMs),
@@ -63,17 +64,17 @@ int revokeSession(CommandContext& context)
     const QString id = context.argument(0);
     const SessionRecord* session = server->sessions().find(id);
     if (!session)
-        return context.fail(QStringLiteral("no live session \"%1\"").arg(id));
+        return context.fail(CommandContext::tr("no live session \"%1\"").arg(id));
     const QString username = usernameOf(*server, session->accountId);
     // Committed here; a running server drops it from its cache at its next poll (~1 s).
     if (AdminActions::revokeSession(server->sessions(), server->accounts(), server->audit(), id,
                                     CommandContext::actor().username, {}))
-        return context.fail(QStringLiteral("storage refused the change, nothing was changed"), ExitFailure);
+        return context.fail(CommandContext::tr("storage refused the change, nothing was changed"), ExitFailure);
     if (context.json())
         Output::printJson(
             {{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("user"), username}}}});
     else
-        Output::printLine(QStringLiteral("session %1 of %2 revoked").arg(id, username));
+        Output::printLine(CommandContext::tr("session %1 of %2 revoked").arg(id, username));
     return ExitOk;
 }
 

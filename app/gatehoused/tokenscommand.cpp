@@ -38,9 +38,9 @@ int listTokens(CommandContext& context)
         Output::printJson({{QStringLiteral("tokens"), list}});
         return ExitOk;
     }
-    Output::Table table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PERMISSIONS"),
-                         QStringLiteral("HINT"), QStringLiteral("CREATED"), QStringLiteral("EXPIRES"),
-                         QStringLiteral("LAST USED"), QStringLiteral("LAST IP")});
+    Output::Table table({CommandContext::tr("ID"), CommandContext::tr("NAME"), CommandContext::tr("PERMISSIONS"),
+                         CommandContext::tr("HINT"), CommandContext::tr("CREATED"), CommandContext::tr("EXPIRES"),
+                         CommandContext::tr("LAST USED"), CommandContext::tr("LAST IP")});
     for (const ApiTokenRecord& token : tokens) {
         table.addRow({QString::number(token.id), token.name, token.permissions.join(u','), token.hint,
                       Output::tableTime(token.createdAtMs), Output::tableTime(token.expiresAtMs),
@@ -69,14 +69,14 @@ int createToken(CommandContext& context)
         for (const QString& item : value.split(u',', Qt::SkipEmptyParts))
             permissions.append(item.trimmed());
     if (!options.isSet(QStringLiteral("name")) || permissions.isEmpty())
-        return context.fail(QStringLiteral("--name and at least one --perm RES:ACTION are required"));
+        return context.fail(CommandContext::tr("--name and at least one --perm RES:ACTION are required"));
     int exitCode = ExitOk;
     Server* server = context.openServer(&exitCode);
     if (!server)
         return exitCode;
     const auto expiresAtMs = expiryFrom(options.value(QStringLiteral("expires")), SystemClock().nowMs());
     if (!expiresAtMs)
-        return context.fail(QStringLiteral("--expires must be a duration such as 30d or an ISO 8601 time"));
+        return context.fail(CommandContext::tr("--expires must be a duration such as 30d or an ISO 8601 time"));
     // The command line acts as the admin account; the audit log names it "cli".
     Principal creator = CommandContext::actor();
     creator.accountId = server->accounts().admin().id;
@@ -93,10 +93,11 @@ int createToken(CommandContext& context)
     // The secret alone on stdout, so `TOKEN=$(gatehoused tokens create ...)` works; the
     // rest is for the person at the terminal.
     Output::printLine(QString::fromLatin1(created.secret));
-    std::fprintf(stderr,
-                 "API token %lld \"%s\" created with %s.\nThis secret is shown once and cannot be "
-                 "recovered: store it now.\n",
-                 created.token.id, qPrintable(created.token.name), qPrintable(created.token.permissions.join(u',')));
+    const QString note =
+        CommandContext::tr("API token %1 \"%2\" created with %3.\nThis secret is shown once and "
+                           "cannot be recovered: store it now.")
+            .arg(QString::number(created.token.id), created.token.name, created.token.permissions.join(u','));
+    std::fprintf(stderr, "%s\n", qPrintable(note));
     return ExitOk;
 }
 
@@ -104,7 +105,7 @@ int revokeToken(CommandContext& context)
 {
     const std::optional<qint64> id = Decimal::parse(context.argument(0));
     if (!id)
-        return context.fail(QStringLiteral("ID must be a token's number (see tokens list)"));
+        return context.fail(CommandContext::tr("ID must be a token's number (see tokens list)"));
     int exitCode = ExitOk;
     Server* server = context.openServer(&exitCode);
     if (!server)
@@ -115,7 +116,7 @@ int revokeToken(CommandContext& context)
     if (context.json())
         Output::printJson({{QStringLiteral("revoked"), QJsonObject{{QStringLiteral("id"), *id}}}});
     else
-        Output::printLine(QStringLiteral("API token %1 revoked").arg(*id));
+        Output::printLine(CommandContext::tr("API token %1 revoked").arg(*id));
     return ExitOk;
 }
 

@@ -48,12 +48,12 @@ int listUsers(CommandContext& context)
         Output::printJson({{QStringLiteral("users"), users}});
         return ExitOk;
     }
-    Output::Table table({QStringLiteral("ID"), QStringLiteral("USERNAME"), QStringLiteral("ROLE"),
-                         QStringLiteral("FIRSTNAME"), QStringLiteral("LASTNAME"), QStringLiteral("DISABLED"),
-                         QStringLiteral("CREATED"), QStringLiteral("UPDATED")});
+    Output::Table table({CommandContext::tr("ID"), CommandContext::tr("USERNAME"), CommandContext::tr("ROLE"),
+                         CommandContext::tr("FIRSTNAME"), CommandContext::tr("LASTNAME"),
+                         CommandContext::tr("DISABLED"), CommandContext::tr("CREATED"), CommandContext::tr("UPDATED")});
     for (const AccountRecord& account : accounts) {
         table.addRow({QString::number(account.id), account.username, account.role, account.firstname, account.lastname,
-                      account.disabled ? QStringLiteral("yes") : QStringLiteral("no"),
+                      account.disabled ? CommandContext::tr("yes") : CommandContext::tr("no"),
                       Output::tableTime(account.createdAtMs), Output::tableTime(account.updatedAtMs)});
     }
     table.print();
@@ -66,7 +66,7 @@ std::optional<QByteArray> newPasswordHash(const CommandContext& context, int* ex
 {
     const Options& options = context.options();
     if (!options.isSet(QStringLiteral("bcrypt-hash"))) {
-        const auto password = context.readStdinLine(QStringLiteral("password"), exitCode);
+        const auto password = context.readStdinLine(CommandContext::tr("password"), exitCode);
         if (!password)
             return std::nullopt;
         const PasswordService::HashResult result = PasswordService::hashPasswordNow(QString::fromUtf8(*password));
@@ -79,15 +79,16 @@ std::optional<QByteArray> newPasswordHash(const CommandContext& context, int* ex
     // "-" keeps the hash out of the process list and the shell history.
     QByteArray hash = options.value(QStringLiteral("bcrypt-hash")).toUtf8();
     if (hash == "-") {
-        const auto line = context.readStdinLine(QStringLiteral("bcrypt hash"), exitCode);
+        const auto line = context.readStdinLine(CommandContext::tr("bcrypt hash"), exitCode);
         if (!line)
             return std::nullopt;
         hash = *line;
     }
     if (!isImportableBcrypt(hash)) {
-        *exitCode = context.fail(QStringLiteral("malformed bcrypt hash (expected $2a$, $2b$ or $2y$, a cost of 04-%1 "
-                                                "and 53 characters of bcrypt base64)")
-                                     .arg(MaxBcryptCost));
+        *exitCode =
+            context.fail(CommandContext::tr("malformed bcrypt hash (expected $2a$, $2b$ or $2y$, a cost of 04-%1 "
+                                            "and 53 characters of bcrypt base64)")
+                             .arg(MaxBcryptCost));
         return std::nullopt;
     }
     return hash;
@@ -97,12 +98,13 @@ std::optional<QByteArray> newPasswordHash(const CommandContext& context, int* ex
 std::optional<QString> checkNewUser(const CommandContext& context)
 {
     if (!AccountService::isValidUsername(context.argument(0)))
-        return QStringLiteral("usernames are 1-64 characters: letters, digits, . _ - @");
+        return CommandContext::tr("usernames are 1-64 characters: letters, digits, . _ - @");
     if (!context.options().isSet(QStringLiteral("role")))
-        return QStringLiteral("missing --role (%1)").arg(PermissionModel::roles().join(QLatin1String(", ")));
+        return CommandContext::tr("missing --role (%1)").arg(PermissionModel::roles().join(QLatin1String(", ")));
     const QString role = context.options().value(QStringLiteral("role"));
     if (!PermissionModel::isRole(role))
-        return QStringLiteral("unknown role \"%1\" (%2)").arg(role, PermissionModel::roles().join(QLatin1String(", ")));
+        return CommandContext::tr("unknown role \"%1\" (%2)")
+            .arg(role, PermissionModel::roles().join(QLatin1String(", ")));
     return std::nullopt;
 }
 
@@ -116,7 +118,7 @@ int addUser(CommandContext& context)
     if (!server)
         return exitCode;
     if (server->accounts().byUsername(username))
-        return context.fail(QStringLiteral("user \"%1\" exists").arg(username));
+        return context.fail(CommandContext::tr("user \"%1\" exists").arg(username));
     const auto hash = newPasswordHash(context, &exitCode);
     if (!hash)
         return exitCode;
@@ -134,7 +136,7 @@ int addUser(CommandContext& context)
         Output::printJson({{QStringLiteral("user"), RecordJson::user(created)}});
     else
         Output::printLine(
-            QStringLiteral("user %1 (%2) added, id %3").arg(created.username, created.role).arg(created.id));
+            CommandContext::tr("user %1 (%2) added, id %3").arg(created.username, created.role).arg(created.id));
     return ExitOk;
 }
 
@@ -147,7 +149,7 @@ int removeUser(CommandContext& context)
     const QString username = context.argument(0);
     const AccountRecord* account = server->accounts().byUsername(username);
     if (!account)
-        return context.fail(QStringLiteral("no user \"%1\"").arg(username));
+        return context.fail(CommandContext::tr("no user \"%1\"").arg(username));
     const qint64 id = account->id;
     if (const auto failure = server->accountService().remove(id, CommandContext::actor(), {}))
         return context.fail(*failure);
@@ -155,7 +157,7 @@ int removeUser(CommandContext& context)
         Output::printJson({{QStringLiteral("removed"),
                             QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("username"), username}}}});
     else
-        Output::printLine(QStringLiteral("user %1 removed, its sessions ended").arg(username));
+        Output::printLine(CommandContext::tr("user %1 removed, its sessions ended").arg(username));
     return ExitOk;
 }
 

@@ -1,7 +1,9 @@
 #include "config/configloader.h"
 
+#include "config/systemdcredentials.h"
 #include "values/decimal.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -157,40 +159,46 @@ const std::vector<Setting>& settings()
     static const std::vector<Setting> table = {
         {"data_dir",
          {u"GATEHOUSE_DATA_DIR"_s},
-         "directory for the database, keys and certificate",
+         QT_TRANSLATE_NOOP("Settings", "directory for the database, keys and certificate"),
          [](Config& c, const QString& v) {
              c.dataDir = QDir(v).absolutePath();
              return !v.isEmpty();
          }},
-        {"listen", {u"GATEHOUSE_LISTEN"_s}, "ADDR:PORT to serve on (default 0.0.0.0:3539)", applyListen},
+        {"listen",
+         {u"GATEHOUSE_LISTEN"_s},
+         QT_TRANSLATE_NOOP("Settings", "ADDR:PORT to serve on (default 0.0.0.0:3539)"),
+         applyListen},
         {"http",
          {u"GATEHOUSE_HTTP"_s},
-         "serve plain HTTP instead of HTTPS (behind a proxy, tests)",
+         QT_TRANSLATE_NOOP("Settings", "serve plain HTTP instead of HTTPS (behind a proxy, tests)"),
          boolean(&Config::plainHttp)},
-        {"database", {u"GATEHOUSE_DATABASE"_s}, "sqlite:PATH (default <data dir>/gatehouse.db)", applyDatabase},
+        {"database",
+         {u"GATEHOUSE_DATABASE"_s},
+         QT_TRANSLATE_NOOP("Settings", "sqlite:PATH (default <data dir>/gatehouse.db)"),
+         applyDatabase},
         {"admin_password_file",
          {u"GATEHOUSE_ADMIN_PASSWORD_FILE"_s},
-         "seed the admin password from this file's first line if none is set",
+         QT_TRANSLATE_NOOP("Settings", "seed the admin password from this file's first line if none is set"),
          [](Config& c, const QString& v) {
              c.adminPasswordFile = v;
              return !v.isEmpty();
          }},
         {"require_auth",
          {u"GATEHOUSE_REQUIRE_AUTH"_s},
-         "refuse to run open: 503 until a password is set",
+         QT_TRANSLATE_NOOP("Settings", "refuse to run open: 503 until a password is set"),
          boolean(&Config::requireAuth)},
-        {"keystore", {u"GATEHOUSE_KEYSTORE"_s}, "auto | keychain | file", applyKeyStore},
+        {"keystore", {u"GATEHOUSE_KEYSTORE"_s}, QT_TRANSLATE_NOOP("Settings", "auto | keychain | file"), applyKeyStore},
         {"max_login_attempts",
          {u"MAX_LOGIN_ATTEMPTS"_s, u"GATEHOUSE_MAX_LOGIN_ATTEMPTS"_s},
-         "failures per IP within the window before a lockout (0 = never lock)",
+         QT_TRANSLATE_NOOP("Settings", "failures per IP within the window before a lockout (0 = never lock)"),
          integer(&Config::maxLoginAttempts, 0, 1'000'000)},
         {"rate_limit_window_seconds",
          {u"RATE_LIMIT_WINDOW_SECONDS"_s, u"GATEHOUSE_RATE_LIMIT_WINDOW_SECONDS"_s},
-         "the failure window",
+         QT_TRANSLATE_NOOP("Settings", "the failure window"),
          integer(&Config::rateLimitWindowSecs, 1, 30 * 24 * 3600)},
         {"global_rate_limit_rps",
          {u"GLOBAL_RATE_LIMIT_RPS"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_RPS"_s},
-         "sustained requests per second per IP (0 = off)",
+         QT_TRANSLATE_NOOP("Settings", "sustained requests per second per IP (0 = off)"),
          [](Config& c, const QString& v) {
              bool ok = false;
              const double rps = v.trimmed().toDouble(&ok);
@@ -202,56 +210,60 @@ const std::vector<Setting>& settings()
          }},
         {"global_rate_limit_burst",
          {u"GLOBAL_RATE_LIMIT_BURST"_s, u"GATEHOUSE_GLOBAL_RATE_LIMIT_BURST"_s},
-         "burst per IP",
+         QT_TRANSLATE_NOOP("Settings", "burst per IP"),
          integer(&Config::globalRateLimitBurst, 1, 1'000'000)},
         {"trusted_proxies",
          {u"GATEHOUSE_TRUSTED_PROXIES"_s},
-         "comma-separated addresses/subnets whose X-Forwarded-For is believed",
+         QT_TRANSLATE_NOOP("Settings", "comma-separated addresses/subnets whose X-Forwarded-For is believed"),
          applyTrustedProxies},
         {"flex_token_duration",
          {u"FLEX_TOKEN_DURATION"_s},
-         "flex token lifetime (24h)",
+         QT_TRANSLATE_NOOP("Settings", "flex token lifetime (24h)"),
          duration(&TokenLifetimes::flexTokenSecs)},
         {"jwt_expire_duration",
          {u"JWT_EXPIRE_DURATION"_s},
-         "rest access token lifetime (8h)",
+         QT_TRANSLATE_NOOP("Settings", "rest access token lifetime (8h)"),
          duration(&TokenLifetimes::restAccessSecs)},
         {"manager_access_duration",
          {u"MANAGER_ACCESS_DURATION"_s},
-         "manager access token lifetime (15m)",
+         QT_TRANSLATE_NOOP("Settings", "manager access token lifetime (15m)"),
          duration(&TokenLifetimes::managerAccessSecs)},
         {"refresh_duration",
          {u"REFRESH_DURATION"_s},
-         "refresh token lifetime (7d)",
+         QT_TRANSLATE_NOOP("Settings", "refresh token lifetime (7d)"),
          duration(&TokenLifetimes::refreshSecs)},
-        {"resources", {u"GATEHOUSE_RESOURCES"_s}, "declared resources, e.g. redirect,page,agent", applyResources},
+        {"resources",
+         {u"GATEHOUSE_RESOURCES"_s},
+         QT_TRANSLATE_NOOP("Settings", "declared resources, e.g. redirect,page,agent"),
+         applyResources},
         {"forward_auth_rules",
          {u"GATEHOUSE_FORWARD_AUTH_RULES"_s},
-         "forward-auth rules \"METHODS PATH-PREFIX REQUIREMENT; ...\", e.g. \"GET /pages page:read\"",
+         QT_TRANSLATE_NOOP(
+             "Settings", "forward-auth rules \"METHODS PATH-PREFIX REQUIREMENT; ...\", e.g. \"GET /pages page:read\""),
          applyForwardAuthRules},
         {"hash_threads",
          {u"GATEHOUSE_HASH_THREADS"_s},
-         "password hashing threads",
+         QT_TRANSLATE_NOOP("Settings", "password hashing threads"),
          integer(&Config::hashThreads, 1, 64)},
         {"hash_queue",
          {u"GATEHOUSE_HASH_QUEUE"_s},
-         "hash jobs queued before 503 busy",
+         QT_TRANSLATE_NOOP("Settings", "hash jobs queued before 503 busy"),
          integer(&Config::hashQueue, 1, 100'000)},
         {"header_timeout_ms",
          {u"GATEHOUSE_HEADER_TIMEOUT_MS"_s},
-         "request headers deadline (10000)",
+         QT_TRANSLATE_NOOP("Settings", "request headers deadline (10000)"),
          limit(&ConnectionLimits::headerTimeoutMs, 100, 600'000)},
         {"idle_timeout_ms",
          {u"GATEHOUSE_IDLE_TIMEOUT_MS"_s},
-         "keep-alive idle deadline (60000)",
+         QT_TRANSLATE_NOOP("Settings", "keep-alive idle deadline (60000)"),
          limit(&ConnectionLimits::idleTimeoutMs, 100, 3'600'000)},
         {"max_connections",
          {u"GATEHOUSE_MAX_CONNECTIONS"_s},
-         "open connections in all (2048)",
+         QT_TRANSLATE_NOOP("Settings", "open connections in all (2048)"),
          limit(&ConnectionLimits::maxConnections, 1, 1'000'000)},
         {"max_connections_per_ip",
          {u"GATEHOUSE_MAX_CONNECTIONS_PER_IP"_s},
-         "open connections per client IP (256)",
+         QT_TRANSLATE_NOOP("Settings", "open connections per client IP (256)"),
          limit(&ConnectionLimits::maxConnectionsPerIp, 1, 1'000'000)},
     };
     return table;
@@ -340,6 +352,8 @@ std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)
     }
     // SECRET_KEY only from the environment: a key in a world-readable INI file would be a leak.
     config.secretKey = sources.environment.value(QStringLiteral("SECRET_KEY")).toUtf8();
+    if (!SystemdCredentials::apply(sources.environment, config, error))
+        return std::nullopt;
     if (config.dataDir.isEmpty()) {
         *error = QStringLiteral("no data directory: pass --data-dir");
         return std::nullopt;
@@ -347,16 +361,21 @@ std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)
     return config;
 }
 
+// For people (--help), so in their language; the error of loadConfig() keeps the English
+// help text beside the setting's name.
 QString describeSettings()
 {
-    QString text = QStringLiteral("Settings (gatehouse.conf key / environment), later wins: file < environment < "
-                                  "command line:\n");
+    QString text =
+        QCoreApplication::translate(
+            "Settings", "Settings (gatehouse.conf key / environment), later wins: file < environment < command line:")
+        + u'\n';
     for (const Setting& setting : settings()) {
         text += QStringLiteral("  %1 / %2\n      %3\n")
                     .arg(QLatin1String(setting.key), setting.environment.join(QStringLiteral(", ")),
-                         QLatin1String(setting.help));
+                         QCoreApplication::translate("Settings", setting.help));
     }
-    text +=
-        QStringLiteral("  SECRET_KEY (environment only)\n      raw HMAC key for JWTs; default: from the key store\n");
+    text += QStringLiteral("  SECRET_KEY (%1)\n      %2\n")
+                .arg(QCoreApplication::translate("Settings", "environment only"),
+                     QCoreApplication::translate("Settings", "raw HMAC key for JWTs; default: from the key store"));
     return text;
 }

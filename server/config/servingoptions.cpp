@@ -1,5 +1,6 @@
 #include "config/servingoptions.h"
 
+#include <QCoreApplication>
 #include <QStandardPaths>
 
 namespace {
@@ -17,18 +18,26 @@ QString settingKey(const QString& option)
 
 QList<QCommandLineOption> ServingOptions::options()
 {
+    // Translated when called: --help is built after the translator is installed.
     return {
-        {QStringLiteral("config"), QStringLiteral("Configuration file (INI)."), QStringLiteral("FILE")},
-        {QStringLiteral("data-dir"), QStringLiteral("Data directory (database, keys, certificate)."),
+        {QStringLiteral("config"), QCoreApplication::translate("ServingOptions", "Configuration file (INI)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("data-dir"),
+         QCoreApplication::translate("ServingOptions", "Data directory (database, keys, certificate)."),
          QStringLiteral("DIR")},
-        {QStringLiteral("listen"), QStringLiteral("Address and port, default 0.0.0.0:3539."),
+        {QStringLiteral("listen"),
+         QCoreApplication::translate("ServingOptions", "Address and port, default 0.0.0.0:3539."),
          QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("http"), QStringLiteral("Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
-        {QStringLiteral("database"), QStringLiteral("sqlite:PATH (default <data dir>/gatehouse.db)."),
+        {QStringLiteral("http"),
+         QCoreApplication::translate("ServingOptions", "Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
+        {QStringLiteral("database"),
+         QCoreApplication::translate("ServingOptions", "sqlite:PATH (default <data dir>/gatehouse.db)."),
          QStringLiteral("URL")},
         {QStringLiteral("admin-password-file"),
-         QStringLiteral("Seed the admin password from this file if none is set."), QStringLiteral("FILE")},
-        {QStringLiteral("require-auth"), QStringLiteral("Refuse to run open: answer 503 until a password is set.")},
+         QCoreApplication::translate("ServingOptions", "Seed the admin password from this file if none is set."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("require-auth"),
+         QCoreApplication::translate("ServingOptions", "Refuse to run open: answer 503 until a password is set.")},
     };
 }
 

@@ -1,9 +1,10 @@
-// The main window: the Overview's facts, the live login chart, the live log, and what
-// closing the window does.
+// The main window: the Overview's facts, the live login chart, the live log, what closing
+// the window does, and the version and license it states.
 
 #include "support/panelfixture.h"
 
 #include "tests/testsupport/testhelpers.h"
+#include "ui/appicon.h"
 #include "ui/mainwindow.h"
 #include "ui/panelsettings.h"
 #include "ui/trayicon.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -36,6 +38,7 @@ private slots:
     void chartCountsLoginsLive();
     void liveLogFollowsAndPauses();
     void closingWithoutATrayStopsServing();
+    void titleAndAboutStateVersionAndLicense();
 
 private:
     std::unique_ptr<PanelFixture> m_panel;
@@ -125,6 +128,22 @@ void WindowTest::closingWithoutATrayStopsServing()
     m_panel->settings->setKeepServingWhenClosed(false);
     PanelSettings reread(m_panel->settings->fileName());
     QVERIFY(!reread.keepServingWhenClosed());
+}
+
+void WindowTest::titleAndAboutStateVersionAndLicense()
+{
+    QCOMPARE(m_panel->window->windowTitle(), QStringLiteral("Gatehouse " GATEHOUSE_VERSION " — control panel"));
+    QVERIFY(AppIcon::icon().availableSizes().contains(QSize(256, 256))); // the embedded PNGs
+    QVERIFY(!m_panel->window->windowIcon().isNull());
+
+    auto* about = m_panel->window->findChild<QAction*>(QStringLiteral("actionAbout"));
+    QVERIFY(about);
+    about->trigger();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = m_panel->find<QMessageBox>(QStringLiteral("aboutDialog"))) && box->isVisible());
+    QVERIFY2(box->text().contains(QStringLiteral("Gatehouse " GATEHOUSE_VERSION)), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("License: GPL-3.0-or-later")), qPrintable(box->text()));
+    box->close(); // it does not block: the window went on while it was open
 }
 
 QTEST_MAIN(WindowTest)

@@ -1,10 +1,12 @@
 // `make screenshots`: the control panel over a scripted data set, one PNG per page (and the
 // first-run state and the new-token dialog) into the directory given, docs/screenshots by
-// default. Runs under Xvfb (xvfb-run) or any display; not a test.
+// default, and the Overview in German and French into its de/ and fr/. Runs under Xvfb
+// (xvfb-run) or any display; not a test.
 
 #include "scripteddata.h"
 #include "support/panelfixture.h"
 
+#include "translations/translations.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemView>
@@ -17,6 +19,7 @@
 #include <QStyleFactory>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -70,6 +73,28 @@ bool saveSecretDialog(PanelFixture& panel, const QDir& dir)
     return saved;
 }
 
+// The Overview again, in `language` ("de", "fr"), as <dir>/<language>/overview.png: the panel
+// rebuilt under the translation the application installs for a user of that language.
+bool saveTranslatedOverview(PanelFixture& panel, const QDir& dir, const QString& language)
+{
+    QLocale::setDefault(QLocale(language));
+    Translations::install(*QCoreApplication::instance());
+    panel.closePanel();
+    bool saved = panel.openPanel();
+    if (saved) {
+        panel.window->resize(1180, 760);
+        panel.showPage(QStringLiteral("overviewPage"));
+        settle(1500);
+        saved = dir.mkpath(language) && save(panel.window.get(), QDir(dir.filePath(language)), "overview");
+    }
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale::system());
+    return saved;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -107,6 +132,8 @@ int main(int argc, char* argv[])
         ok = save(panel.window.get(), dir, file) && ok;
     }
     ok = saveSecretDialog(panel, dir) && ok;
+    for (const QString& language : {QStringLiteral("de"), QStringLiteral("fr")})
+        ok = saveTranslatedOverview(panel, dir, language) && ok;
     panel.closePanel();
     return ok ? 0 : 1;
 }
