@@ -1,11 +1,11 @@
 #include "crypto/jose.h"
 
+#include "crypto/base64url.h"
 #include "crypto/constanttime.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <array>
 #include <limits>
 
 namespace {
@@ -21,46 +21,6 @@ struct TokenParts
     QByteArrayView signature;
     QByteArrayView signingInput; // header "." payload
 };
-
-constexpr std::array<qint8, 256> base64UrlTable()
-{
-    std::array<qint8, 256> table{};
-    table.fill(-1);
-    const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int i = 0; i < 64; ++i)
-        table[static_cast<unsigned char>(alphabet[i])] = qint8(i);
-    return table;
-}
-
-// Strict base64url (RFC 7515 §2): no padding, no whitespace, no foreign characters, and
-// unused trailing bits must be zero, so every token has exactly one accepted spelling.
-bool decodeBase64Url(QByteArrayView in, QByteArray* out)
-{
-    static constexpr auto table = base64UrlTable();
-    if (in.size() % 4 == 1)
-        return false;
-    out->resize(in.size() * 6 / 8);
-    char* dst = out->data();
-    quint32 acc = 0;
-    int bits = 0;
-    for (char c : in) {
-        const qint8 value = table[static_cast<unsigned char>(c)];
-        if (value < 0)
-            return false;
-        acc = ((acc << 6) | quint32(value)) & 0xFFFFu;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            *dst++ = char((acc >> bits) & 0xFFu);
-        }
-    }
-    return (acc & ((1u << bits) - 1u)) == 0;
-}
-
-QByteArray encodeBase64Url(QByteArrayView data)
-{
-    return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
 
 std::optional<TokenParts> split(QByteArrayView token)
 {
@@ -87,7 +47,7 @@ std::optional<TokenParts> split(QByteArrayView token)
 std::optional<QJsonObject> decodeJsonObject(QByteArrayView base64Url)
 {
     QByteArray json;
-    if (!decodeBase64Url(base64Url, &json))
+    if (!Base64Url::decode(base64Url, &json))
         return std::nullopt;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -121,7 +81,7 @@ JwtError checkSignature(const TokenParts& parts, const HmacSha256& hmac)
     if (headerError != JwtError::None)
         return headerError;
     QByteArray signature;
-    if (!decodeBase64Url(parts.signature, &signature))
+    if (!Base64Url::decode(parts.signature, &signature))
         return JwtError::Malformed;
     // Signatures are compared in constant time so a forger learns nothing from timing.
     if (!constantTimeEquals(hmac.mac(parts.signingInput), signature))
@@ -198,10 +158,10 @@ QByteArray JwtHs256::sign(const JwtClaims& claims) const
 
     // base64url of {"alg":"HS256","typ":"JWT"}
     QByteArray token = QByteArrayLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.");
-    token += encodeBase64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    token += Base64Url::encode(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     const QByteArray signature = m_hmac.mac(token);
     token += '.';
-    token += encodeBase64Url(signature);
+    token += Base64Url::encode(signature);
     return token;
 }
 
