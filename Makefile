@@ -5,7 +5,7 @@ JOBS ?= 2
 PACKAGES := $(shell grep -v '^\#' packaging/debian-packages.txt | tr '\n' ' ')
 DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test build deps configure bench clean screenshots fuzz format package
+.PHONY: run test build deps configure bench clean screenshots fuzz format package oidc-deps
 
 run: build
 	@mkdir -p "$(DATA_DIR)"
@@ -15,8 +15,18 @@ run: build
 		exec "$(BUILD_DIR)/app/gatehoused" --data-dir "$(DATA_DIR)" --listen 0.0.0.0:3539; \
 	fi
 
-test: build
+test: build oidc-deps
 	cd "$(BUILD_DIR)" && ctest --output-on-failure --timeout 600 -j$(JOBS)
+
+# The OpenID provider of the relying-party tests (tests/oidc: npm's oidc-provider, exactly as
+# package-lock.json pins it), installed again whenever the lock file is newer than the install.
+# npm writes node_modules/.package-lock.json last, so an interrupted install is redone.
+OIDC_DIR := tests/oidc
+oidc-deps: deps $(OIDC_DIR)/node_modules/.package-lock.json
+
+$(OIDC_DIR)/node_modules/.package-lock.json: $(OIDC_DIR)/package-lock.json $(OIDC_DIR)/package.json
+	npm ci --prefix $(OIDC_DIR) --no-audit --no-fund
+	@touch $@
 
 build: deps configure
 	cmake --build "$(BUILD_DIR)" -j$(JOBS)

@@ -36,6 +36,7 @@
 #include "http/sessionsapi.h"
 #include "http/tokensapi.h"
 #include "http/usersapi.h"
+#include "oidc/oidclogin.h"
 #include "storage/accountrepository.h"
 #include "storage/apitokenrepository.h"
 #include "storage/auditrepository.h"
@@ -104,6 +105,7 @@ struct Server::Parts
     std::unique_ptr<Endpoints> endpoints;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<LogStream> logStream;
+    std::unique_ptr<OidcLogin> oidc;
     QString fingerprint;
 };
 
@@ -181,9 +183,15 @@ bool Server::listen(QString* error)
 {
     m_parts->endpoints =
         std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions, m_config.trustedProxies);
+    if (m_config.oidc.enabled()) {
+        m_parts->oidc = std::make_unique<OidcLogin>(
+            m_config.oidc,
+            OidcLogin::Parts{
+                {m_parts->database, m_parts->accounts, m_parts->audit, *m_clock}, m_parts->tokens, m_parts->limiter});
+    }
     const ApiContext api{*m_parts->endpoints, m_parts->auth,        m_parts->passwords, m_parts->accountService,
                          m_parts->accounts,   m_parts->permissions, m_parts->sessions,  m_parts->limiter,
-                         m_parts->audit,      m_parts->apiTokens,   m_config.lifetimes};
+                         m_parts->audit,      m_parts->apiTokens,   m_config.lifetimes, m_parts->oidc.get()};
     FlexApi::registerRoutes(api);
     RestAuthApi::registerRoutes(api);
     ManagerApi::registerRoutes(api);
@@ -219,7 +227,29 @@ bool Server::listen(QString* error)
 
     m_parts->http = std::make_unique<HttpServer>(m_parts->routes, renderTransportError);
     connect(m_parts->http.get(), &HttpServer::webSocketConnected, streams, &LogStream::add);
-    return m_parts->http->listen(options, error);
+    if (!m_parts->http->listen(options, error))
+        return false;
+    if (m_parts->oidc)
+        startOidc();
+    return true;
+}
+
+void Server::startOidc()
+{
+    OidcLogin& oidc = *m_parts->oidc;
+    oidc.setRedirectUri(m_config.oidc.redirectUri.isEmpty() ? url() + QStringLiteral("/auth/openid/callback")
+                                                            : m_config.oidc.redirectUri);
+    // Discovery now, so a misconfiguration shows at start; password logins never wait for it.
+    oidc.provider().metadata([issuer = m_config.oidc.issuer](const ProviderMetadata* metadata, const QString& why) {
+        if (metadata) {
+            qCInfo(lcServer).noquote() << "OpenID Connect login via" << issuer;
+            return;
+        }
+        qCWarning(lcServer).noquote() << QStringLiteral("OpenID Connect is configured but discovery failed (%1): "
+                                                        "password logins work, OpenID logins answer 502 until it "
+                                                        "succeeds")
+                                             .arg(why);
+    });
 }
 
 bool Server::seedAdminPassword(QString* error)

@@ -73,6 +73,7 @@ private:
     bool checkForwardAuthRules(QString* error) const;
     void followExternalChanges();
     bool listen(QString* error);
+    void startOidc(); // once listening: the redirect URI is known, discovery begins
 
     struct Parts;
     Config m_config;

@@ -620,6 +620,36 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <source>user %1 removed, its sessions ended</source>
         <translation>Benutzer %1 entfernt, seine Sitzungen sind beendet</translation>
     </message>
+    <message>
+        <location filename="../app/gatehoused/oidccommand.cpp" line="+46"/>
+        <source>OpenID Connect: off (no oidc_issuer)</source>
+        <translation>OpenID Connect: aus (kein oidc_issuer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>OpenID Connect: %1 (client %2)</source>
+        <translation>OpenID Connect: %1 (Client %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discovery: reachable</source>
+        <translation>Discovery: erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discovery: failed</source>
+        <translation>Discovery: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing keys: %1</source>
+        <translation>Signaturschlüssel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
@@ -805,7 +835,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
 <context>
     <name>Options</name>
     <message>
-        <location filename="../app/gatehoused/options.cpp" line="+23"/>
+        <location filename="../app/gatehoused/options.cpp" line="+24"/>
         <source>run the server (the default command)</source>
         <translation>den Server ausführen (der Standardbefehl)</translation>
     </message>
@@ -863,6 +893,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <location line="+1"/>
         <source>lift an address&apos;s lockout</source>
         <translation>die Sperre einer Adresse aufheben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check that the OpenID provider&apos;s discovery document and keys can be fetched</source>
+        <translation>prüfen, ob das Discovery-Dokument und die Schlüssel des OpenID-Providers abrufbar sind</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -931,8 +966,8 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+3"/>
-        <source>serve (default), passwd, users, sessions, tokens or ratelimit</source>
-        <translation>serve (Vorgabe), passwd, users, sessions, tokens oder ratelimit</translation>
+        <source>serve (default), passwd, users, sessions, tokens, ratelimit or oidc</source>
+        <translation>serve (Standard), passwd, users, sessions, tokens, ratelimit oder oidc</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -620,6 +620,36 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <source>user %1 removed, its sessions ended</source>
         <translation>utilisateur %1 supprimé, ses sessions ont pris fin</translation>
     </message>
+    <message>
+        <location filename="../app/gatehoused/oidccommand.cpp" line="+46"/>
+        <source>OpenID Connect: off (no oidc_issuer)</source>
+        <translation>OpenID Connect&#xa0;: désactivé (pas de oidc_issuer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>OpenID Connect: %1 (client %2)</source>
+        <translation>OpenID Connect&#xa0;: %1 (client %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discovery: reachable</source>
+        <translation>découverte&#xa0;: joignable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discovery: failed</source>
+        <translation>découverte&#xa0;: échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing keys: %1</source>
+        <translation>clés de signature&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error: %1</source>
+        <translation>erreur&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
@@ -805,7 +835,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
 <context>
     <name>Options</name>
     <message>
-        <location filename="../app/gatehoused/options.cpp" line="+23"/>
+        <location filename="../app/gatehoused/options.cpp" line="+24"/>
         <source>run the server (the default command)</source>
         <translation>exécuter le serveur (la commande par défaut)</translation>
     </message>
@@ -863,6 +893,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <location line="+1"/>
         <source>lift an address&apos;s lockout</source>
         <translation>lever le blocage d’une adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check that the OpenID provider&apos;s discovery document and keys can be fetched</source>
+        <translation>vérifier que le document de découverte et les clés du fournisseur OpenID sont accessibles</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -931,8 +966,8 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+3"/>
-        <source>serve (default), passwd, users, sessions, tokens or ratelimit</source>
-        <translation>serve (par défaut), passwd, users, sessions, tokens ou ratelimit</translation>
+        <source>serve (default), passwd, users, sessions, tokens, ratelimit or oidc</source>
+        <translation>serve (par défaut), passwd, users, sessions, tokens, ratelimit ou oidc</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -37,6 +37,7 @@ public:
 
     const QString& name() const { return m_name; } // e.g. "users add"
     const Options& options() const { return m_options; }
+    const Config& config() const { return m_config; }
     QString argument(int index) const { return m_arguments.value(index); }
     bool json() const;
 

@@ -1,5 +1,6 @@
 // gatehoused: the Gatehouse server without a display, and its administration commands.
 
+#include "oidccommand.h"
 #include "options.h"
 #include "passwdcommand.h"
 #include "ratelimitcommand.h"
@@ -122,5 +123,7 @@ int main(int argc, char* argv[])
         return runSessionsCommand(*config, options);
     if (command == u"tokens")
         return runTokensCommand(*config, options);
+    if (command == u"oidc")
+        return runOidcCommand(*config, options);
     return runRateLimitCommand(*config, options); // Options::parse() let no other command through
 }

@@ -10,7 +10,8 @@
 namespace {
 
 const QStringList Commands = {QStringLiteral("serve"),    QStringLiteral("passwd"), QStringLiteral("users"),
-                              QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit")};
+                              QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit"),
+                              QStringLiteral("oidc")};
 
 // The commands --help lists: the synopsis as typed (never translated) and what it does.
 struct CommandHelp
@@ -40,6 +41,8 @@ const CommandHelp CommandsHelp[] = {
     {"tokens revoke ID", QT_TRANSLATE_NOOP("Options", "revoke an API token")},
     {"ratelimit list", QT_TRANSLATE_NOOP("Options", "show locked addresses and the recent rate-limit events")},
     {"ratelimit unblock IP", QT_TRANSLATE_NOOP("Options", "lift an address's lockout")},
+    {"oidc status",
+     QT_TRANSLATE_NOOP("Options", "check that the OpenID provider's discovery document and keys can be fetched")},
 };
 
 constexpr qsizetype SynopsisWidth = 36;
@@ -105,7 +108,7 @@ Options::Options()
         {{QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version.")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("serve (default), passwd, users, sessions, tokens or ratelimit"),
+                                   tr("serve (default), passwd, users, sessions, tokens, ratelimit or oidc"),
                                    tr("[command [subcommand] [argument]]"));
 }
 

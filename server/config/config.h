@@ -3,6 +3,7 @@
 #include "crypto/keystore.h"
 #include "values/connectionlimits.h"
 #include "values/forwardauthrules.h"
+#include "values/oidcsettings.h"
 #include "values/tokenlifetimes.h"
 
 #include <QHostAddress>
@@ -43,6 +44,10 @@ struct Config
 
     // Forward-auth (/auth/verify): method + path prefix -> permission; none = any credential
     ForwardAuthRules forwardAuthRules; // forward_auth_rules / GATEHOUSE_FORWARD_AUTH_RULES
+
+    // OpenID Connect login (off without an issuer); the secret file is read by the loader.
+    OidcSettings oidc;
+    QString oidcClientSecretFile;
 
     // Work limits
     int hashThreads = 2; // password hashing pool

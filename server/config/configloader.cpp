@@ -1,5 +1,7 @@
 #include "config/configloader.h"
 
+#include "config/oidcconfig.h"
+#include "config/setting.h"
 #include "config/systemdcredentials.h"
 #include "values/decimal.h"
 
@@ -15,15 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using Apply = std::function<bool(Config&, const QString&)>;
-
-struct Setting
-{
-    const char* key;
-    QStringList environment;
-    const char* help;
-    Apply apply;
-};
+using Apply = SettingApply;
 
 std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max)
 {
@@ -266,7 +260,13 @@ const std::vector<Setting>& settings()
          QT_TRANSLATE_NOOP("Settings", "open connections per client IP (256)"),
          limit(&ConnectionLimits::maxConnectionsPerIp, 1, 1'000'000)},
     };
-    return table;
+    static const std::vector<Setting> all = [] {
+        std::vector<Setting> list = table;
+        const std::vector<Setting> oidc = oidcSettings();
+        list.insert(list.end(), oidc.begin(), oidc.end());
+        return list;
+    }();
+    return all;
 }
 
 // QSettings turns "a, b, c" into a list; settings want the text back.
@@ -353,6 +353,8 @@ std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)
     // SECRET_KEY only from the environment: a key in a world-readable INI file would be a leak.
     config.secretKey = sources.environment.value(QStringLiteral("SECRET_KEY")).toUtf8();
     if (!SystemdCredentials::apply(sources.environment, config, error))
+        return std::nullopt;
+    if (!completeOidc(sources.environment, config, error))
         return std::nullopt;
     if (config.dataDir.isEmpty()) {
         *error = QStringLiteral("no data directory: pass --data-dir");

@@ -19,6 +19,11 @@ struct AuthError
         Busy,               // hash queue full; retryAfterSecs says when
         SetupRequired,      // require_auth and no admin password yet
         Unavailable,        // storage unreachable; nothing was changed
+        // OpenID Connect login (the manager dialect's /auth/openid/callback):
+        InvalidState,        // unknown, spent or expired `state`
+        AccessDenied,        // the provider answered `error=...`
+        InvalidIdToken,      // the code exchange or the ID-token check failed
+        ProviderUnavailable, // the provider did not answer (in time)
     };
 
     Code code = Code::BadRequest;

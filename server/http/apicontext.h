@@ -6,6 +6,7 @@ class ApiTokenService;
 class AuditLog;
 class AuthService;
 class Endpoints;
+class OidcLogin;
 class PasswordService;
 class PermissionModel;
 class RateLimiter;
@@ -26,4 +27,5 @@ struct ApiContext
     AuditLog& audit;
     ApiTokenService& apiTokens;
     const TokenLifetimes& lifetimes;
+    OidcLogin* oidc; // nullptr while OpenID Connect is not configured
 };

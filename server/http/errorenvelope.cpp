@@ -18,9 +18,12 @@ int statusOf(AuthError::Code code)
     switch (code) {
     case AuthError::Code::BadRequest:
     case AuthError::Code::PolicyRejected:
+    case AuthError::Code::InvalidState:
         return 400;
     case AuthError::Code::InvalidCredentials:
     case AuthError::Code::Unauthorized:
+    case AuthError::Code::AccessDenied:
+    case AuthError::Code::InvalidIdToken:
         return 401;
     case AuthError::Code::Forbidden:
         return 403;
@@ -30,6 +33,8 @@ int statusOf(AuthError::Code code)
         return 409;
     case AuthError::Code::RateLimited:
         return 429;
+    case AuthError::Code::ProviderUnavailable:
+        return 502;
     case AuthError::Code::Busy:
     case AuthError::Code::SetupRequired:
     case AuthError::Code::Unavailable:
@@ -63,6 +68,14 @@ QString codeOf(AuthError::Code code)
         return QStringLiteral("setup_required");
     case AuthError::Code::Unavailable:
         return QStringLiteral("unavailable");
+    case AuthError::Code::InvalidState:
+        return QStringLiteral("invalid_state");
+    case AuthError::Code::AccessDenied:
+        return QStringLiteral("access_denied");
+    case AuthError::Code::InvalidIdToken:
+        return QStringLiteral("invalid_id_token");
+    case AuthError::Code::ProviderUnavailable:
+        return QStringLiteral("provider_unavailable");
     }
     return QStringLiteral("bad_request");
 }

@@ -5,6 +5,7 @@
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
+#include "oidc/oidclogin.h"
 #include "values/tokenlifetimes.h"
 
 #include <memory>
@@ -85,6 +86,38 @@ void logout(AuthService& auth, const Call& call, Responder& responder)
         responder.sendJson(200, {});
 }
 
+// {"enabled": false}, or {"enabled": true, "authUrl": ...} with a fresh single-use state.
+void openIdStart(OidcLogin* oidc, Responder& responder)
+{
+    if (!oidc) {
+        responder.sendJson(200, {{QStringLiteral("enabled"), false}});
+        return;
+    }
+    auto pending = std::make_shared<Responder>(std::move(responder));
+    oidc->begin([pending](OidcLogin::AuthUrl url) {
+        if (const auto* error = std::get_if<AuthError>(&url))
+            sendError(*pending, Dialect::Manager, *error);
+        else
+            pending->sendJson(200,
+                              {{QStringLiteral("enabled"), true}, {QStringLiteral("authUrl"), std::get<QString>(url)}});
+    });
+}
+
+void openIdCallback(const ApiContext& api, const Call& call, Responder& responder)
+{
+    if (!api.oidc) {
+        sendManagerError(responder, Code::BadRequest, QStringLiteral("OpenID Connect is not enabled"));
+        return;
+    }
+    const HttpRequest& request = call.request;
+    const OidcLogin::Callback callback{
+        request.queryItem(QStringLiteral("code")), request.queryItem(QStringLiteral("state")),
+        request.queryItem(QStringLiteral("iss")), request.queryItem(QStringLiteral("error"))};
+    const LoginRequest login{{}, {}, api.lifetimes.managerAccessSecs, api.lifetimes.refreshSecs, call.client};
+    auto pending = std::make_shared<Responder>(std::move(responder));
+    api.oidc->complete(callback, login, [pending](LoginResult result) { sendSession(*pending, result); });
+}
+
 } // namespace
 
 void ManagerApi::registerRoutes(const ApiContext& api)
@@ -100,11 +133,9 @@ void ManagerApi::registerRoutes(const ApiContext& api)
                   QStringLiteral("End the bearer token's session and its refresh token"),
                   [&auth = api.auth](const Call& call, Responder& r) { logout(auth, call, r); });
     endpoints.add(HttpMethod::Get, QStringLiteral("/auth/openid"), Access::Public,
-                  QStringLiteral("Whether OpenID Connect login is available"), [](const Call&, Responder& r) {
-                      r.sendJson(200, {{QStringLiteral("enabled"), false}});
-                  });
+                  QStringLiteral("OpenID Connect: whether it is on, and the provider URL to send the user to"),
+                  [oidc = api.oidc](const Call&, Responder& r) { openIdStart(oidc, r); });
     endpoints.add(HttpMethod::Get, QStringLiteral("/auth/openid/callback"), Access::Public,
-                  QStringLiteral("OpenID Connect redirect target (code flow)"), [](const Call&, Responder& r) {
-                      sendManagerError(r, Code::BadRequest, QStringLiteral("OpenID Connect is not enabled"));
-                  });
+                  QStringLiteral("OpenID Connect redirect target (code flow): the /auth/login answer"),
+                  [api](const Call& call, Responder& r) { openIdCallback(api, call, r); });
 }

@@ -63,8 +63,14 @@ std::optional<AccountRecord> AccountRepository::byUsername(const QString& userna
 
 qint64 AccountRepository::insert(const AccountRecord& account)
 {
+    QSqlDatabase db = m_database.connection();
+    return insert(db, account);
+}
+
+qint64 AccountRepository::insert(QSqlDatabase& db, const AccountRecord& account)
+{
     // DO NOTHING: an existing username is an expected answer (0), not an error to log.
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(db);
     const bool ok = SqlUtil::run(
         query,
         QStringLiteral("INSERT INTO accounts (username, firstname, lastname, role, password_hash, disabled, "

@@ -21,6 +21,7 @@ public:
     std::optional<AccountRecord> byUsername(const QString& username);
     // Returns the new id, or 0 on failure (e.g. the username exists).
     qint64 insert(const AccountRecord& account);
+    static qint64 insert(QSqlDatabase& db, const AccountRecord& account); // inside Database::transaction()
     // update/setPasswordHash/remove: false when there is no such account (or on failure).
     bool update(const AccountRecord& account); // all columns but id and createdAt
     static bool update(QSqlDatabase& db, const AccountRecord& account);

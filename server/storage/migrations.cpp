@@ -51,6 +51,13 @@ const std::vector<Step>& steps()
           "expires_at BIGINT NOT NULL DEFAULT 0, last_used_at BIGINT NOT NULL DEFAULT 0, "
           "last_used_ip TEXT NOT NULL DEFAULT '', revoked_at BIGINT NOT NULL DEFAULT 0)",
           "CREATE INDEX api_tokens_revoked ON api_tokens (revoked_at)"}},
+        // OpenID Connect identities: an account found by the provider's (issuer, subject),
+        // never by a name or an email that the provider's user can change.
+        {3,
+         {"CREATE TABLE oidc_identities (issuer TEXT NOT NULL, subject TEXT NOT NULL, "
+          "account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, linked_at BIGINT NOT NULL, "
+          "PRIMARY KEY (issuer, subject))",
+          "CREATE INDEX oidc_identities_account ON oidc_identities (account_id)"}},
     };
     return list;
 }
