@@ -36,11 +36,13 @@
 #include "http/sessionsapi.h"
 #include "http/tokensapi.h"
 #include "http/usersapi.h"
+#include "oidc/oidcclientsecret.h"
 #include "oidc/oidclogin.h"
 #include "storage/accountrepository.h"
 #include "storage/apitokenrepository.h"
 #include "storage/auditrepository.h"
 #include "storage/database.h"
+#include "storage/oidcidentityrepository.h"
 #include "storage/ratelimiteventrepository.h"
 #include "storage/sessionrepository.h"
 
@@ -74,7 +76,8 @@ struct Server::Parts
                config.requireAuth, owner),
           permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
           apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner),
-          credentialCheck(accounts, sessions, apiTokenStore, permissions, clock)
+          credentialCheck(accounts, sessions, apiTokenStore, permissions, clock),
+          oidcClientSecret(database, keys.sealingKey())
     {}
 
     Database database;
@@ -99,6 +102,7 @@ struct Server::Parts
     AccountService accountService;
     ApiTokenService apiTokens;
     CredentialCheck credentialCheck;
+    OidcClientSecret oidcClientSecret;
     std::unique_ptr<ExternalChangeWatcher> changeWatcher;
     std::unique_ptr<WsTokens> wsTokens;
     RouteTable routes;
@@ -183,12 +187,8 @@ bool Server::listen(QString* error)
 {
     m_parts->endpoints =
         std::make_unique<Endpoints>(m_parts->routes, m_parts->auth, m_parts->permissions, m_config.trustedProxies);
-    if (m_config.oidc.enabled()) {
-        m_parts->oidc = std::make_unique<OidcLogin>(
-            m_config.oidc,
-            OidcLogin::Parts{
-                {m_parts->database, m_parts->accounts, m_parts->audit, *m_clock}, m_parts->tokens, m_parts->limiter});
-    }
+    if (m_config.oidc.enabled() && !createOidc(error))
+        return false;
     const ApiContext api{*m_parts->endpoints, m_parts->auth,        m_parts->passwords, m_parts->accountService,
                          m_parts->accounts,   m_parts->permissions, m_parts->sessions,  m_parts->limiter,
                          m_parts->audit,      m_parts->apiTokens,   m_config.lifetimes, m_parts->oidc.get()};
@@ -231,6 +231,23 @@ bool Server::listen(QString* error)
         return false;
     if (m_parts->oidc)
         startOidc();
+    return true;
+}
+
+bool Server::createOidc(QString* error)
+{
+    OidcSettings oidc = m_config.oidc;
+    if (oidc.clientSecret.isEmpty()) // none in a file or the environment: the sealed one, if any
+        oidc.clientSecret = m_parts->oidcClientSecret.load(oidc).value_or(QByteArray());
+    if (oidc.clientSecret.isEmpty()) {
+        *error = QStringLiteral("oidc_issuer is set but there is no client secret: oidc_client_secret_file, "
+                                "GATEHOUSE_OIDC_CLIENT_SECRET or `gatehoused oidc set-secret`");
+        return false;
+    }
+    m_parts->oidc = std::make_unique<OidcLogin>(
+        oidc,
+        OidcLogin::Parts{
+            {m_parts->database, m_parts->accounts, m_parts->audit, *m_clock}, m_parts->tokens, m_parts->limiter});
     return true;
 }
 
@@ -372,4 +389,19 @@ ApiTokenStore& Server::apiTokenStore()
 const PermissionModel& Server::permissions() const
 {
     return m_parts->permissions;
+}
+
+OidcClientSecret& Server::oidcClientSecret()
+{
+    return m_parts->oidcClientSecret;
+}
+
+OidcLogin* Server::oidc()
+{
+    return m_parts ? m_parts->oidc.get() : nullptr;
+}
+
+std::optional<std::vector<OidcIdentityRecord>> Server::oidcIdentities()
+{
+    return OidcIdentityRepository(m_parts->database).all();
 }

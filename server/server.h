@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "values/oidcidentityrecord.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -8,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 // gatehouse.server: start-up (the URL and fingerprint lines), the seed, shutdown.
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
@@ -21,6 +23,8 @@ class AuthService;
 class Clock;
 class Database;
 class HttpServer;
+class OidcClientSecret;
+class OidcLogin;
 class PasswordService;
 class PermissionModel;
 class RateLimiter;
@@ -58,6 +62,12 @@ public:
     ApiTokenService& apiTokens();
     ApiTokenStore& apiTokenStore();
     const PermissionModel& permissions() const;
+    // The OpenID Connect login once listening; nullptr while OpenID Connect is off.
+    OidcLogin* oidc();
+    OidcClientSecret& oidcClientSecret(); // `gatehoused oidc set-secret`
+    // Every account's link to an OpenID provider (kept when OpenID Connect is switched off);
+    // nullopt when the database could not be read.
+    std::optional<std::vector<OidcIdentityRecord>> oidcIdentities();
     const Config& config() const { return m_config; }
     std::shared_ptr<const Clock> clock() const { return m_clock; }
 
@@ -73,7 +83,8 @@ private:
     bool checkForwardAuthRules(QString* error) const;
     void followExternalChanges();
     bool listen(QString* error);
-    void startOidc(); // once listening: the redirect URI is known, discovery begins
+    bool createOidc(QString* error); // the relying party, with its client secret
+    void startOidc();                // once listening: the redirect URI is known, discovery begins
 
     struct Parts;
     Config m_config;

@@ -5,7 +5,9 @@
 
 #include "server/config/config.h"
 #include "server/core/clock.h"
+#include "server/oidc/oidcclientsecret.h"
 #include "server/oidc/oidcprovider.h"
+#include "server/server.h"
 
 #include <QEventLoop>
 #include <QJsonObject>
@@ -68,12 +70,38 @@ int status(CommandContext& context)
     return ok ? ExitOk : ExitFailure;
 }
 
+// The secret from the first line of stdin (never argv: the process list shows that), sealed
+// into the database for the configured issuer and client.
+int setSecret(CommandContext& context)
+{
+    const OidcSettings& settings = context.config().oidc;
+    if (!settings.enabled())
+        return context.fail(
+            CommandContext::tr("set oidc_issuer and oidc_client_id first: the secret is bound to them"));
+    int exitCode = ExitOk;
+    const std::optional<QByteArray> secret = context.readStdinLine(CommandContext::tr("client secret"), &exitCode);
+    if (!secret)
+        return exitCode;
+    Server* server = context.openServer(&exitCode);
+    if (!server)
+        return exitCode;
+    if (!server->oidcClientSecret().store(settings, *secret))
+        return context.fail(CommandContext::tr("the database refused the change"), ExitFailure);
+    if (context.json())
+        Output::printJson({{QStringLiteral("stored"), true}});
+    else
+        Output::printLine(CommandContext::tr("client secret stored, sealed, for %1 (client %2)")
+                              .arg(settings.issuer, settings.clientId));
+    return ExitOk;
+}
+
 } // namespace
 
 int runOidcCommand(const Config& config, const Options& options)
 {
     const std::vector<Subcommand> subcommands = {
         {QStringLiteral("status"), {}, {}, &status},
+        {QStringLiteral("set-secret"), {}, {}, &setSecret},
     };
     return runSubcommand(QStringLiteral("oidc"), subcommands, config, options);
 }

@@ -43,6 +43,9 @@ const CommandHelp CommandsHelp[] = {
     {"ratelimit unblock IP", QT_TRANSLATE_NOOP("Options", "lift an address's lockout")},
     {"oidc status",
      QT_TRANSLATE_NOOP("Options", "check that the OpenID provider's discovery document and keys can be fetched")},
+    {"oidc set-secret",
+     QT_TRANSLATE_NOOP("Options",
+                       "keep the OpenID client secret, read from the first line of stdin, sealed in the database")},
 };
 
 constexpr qsizetype SynopsisWidth = 36;

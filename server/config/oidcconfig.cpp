@@ -108,9 +108,10 @@ bool completeOidc(const QProcessEnvironment& environment, Config& config, QStrin
         }
         config.oidc.clientSecret = file.readLine(4096).trimmed();
     }
-    if (config.oidc.clientId.isEmpty() || config.oidc.clientSecret.isEmpty()) {
-        *error = QStringLiteral("oidc_issuer is set: oidc_client_id and a client secret (oidc_client_secret_file or "
-                                "GATEHOUSE_OIDC_CLIENT_SECRET) are needed too");
+    // The secret may also be one `gatehoused oidc set-secret` sealed into the database: the
+    // server looks for it when it starts.
+    if (config.oidc.clientId.isEmpty()) {
+        *error = QStringLiteral("oidc_issuer is set: oidc_client_id is needed too");
         return false;
     }
     return true;

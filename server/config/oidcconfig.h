@@ -12,6 +12,6 @@
 std::vector<Setting> oidcSettings();
 
 // After every source is applied: the client secret (GATEHOUSE_OIDC_CLIENT_SECRET, else the
-// secret file's first line) and the check that an issuer comes with a client id and a
-// secret. False with a one-line reason that never contains the secret.
+// secret file's first line; else, at start, the sealed one) and the check that an issuer
+// comes with a client id. False with a one-line reason that never contains the secret.
 bool completeOidc(const QProcessEnvironment& environment, Config& config, QString* error);

@@ -29,6 +29,7 @@ constexpr int MasterKeyBytes = 32;
 constexpr int KeychainTimeoutMs = 3000;
 const char SigningLabel[] = "gatehouse jwt signing v1";
 const char PepperLabel[] = "gatehouse token pepper v1";
+const char SealingLabel[] = "gatehouse sealed settings v1";
 
 QByteArray hkdfSha256(const QByteArray& master, const char* label)
 {
@@ -236,9 +237,10 @@ std::optional<KeyStore> KeyStore::open(const Options& options, QString* error)
     KeyStore store;
     store.m_backend = fromKeychain ? Backend::Keychain : Backend::File;
     store.m_tokenPepper = hkdfSha256(*master, PepperLabel);
+    store.m_sealingKey = hkdfSha256(*master, SealingLabel);
     store.m_signingKey =
         options.secretKeyOverride.isEmpty() ? hkdfSha256(*master, SigningLabel) : options.secretKeyOverride;
-    if (store.m_tokenPepper.isEmpty() || store.m_signingKey.isEmpty()) {
+    if (store.m_tokenPepper.isEmpty() || store.m_signingKey.isEmpty() || store.m_sealingKey.isEmpty()) {
         message = QStringLiteral("HKDF-SHA256 is unavailable in OpenSSL");
         return std::nullopt;
     }

@@ -30,6 +30,8 @@ public:
 
     const QByteArray& signingKey() const { return m_signingKey; }
     const QByteArray& tokenPepper() const { return m_tokenPepper; }
+    // Encrypts secrets Gatehouse must keep at rest (SealedBox), e.g. an OpenID client secret.
+    const QByteArray& sealingKey() const { return m_sealingKey; }
     QString backendName() const; // "keychain" or "file"
 
 private:
@@ -37,5 +39,6 @@ private:
 
     QByteArray m_signingKey;
     QByteArray m_tokenPepper;
+    QByteArray m_sealingKey;
     Backend m_backend = Backend::File;
 };

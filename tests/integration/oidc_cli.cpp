@@ -4,6 +4,8 @@
 #include "tests/testsupport/httpclient.h"
 #include "tests/testsupport/oidcprovider.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -50,7 +52,7 @@ private slots:
         OidcProviderProcess provider;
         OidcProviderProcess::Options options;
         options.clientSecret = QString::fromLatin1(ClientSecret);
-        options.redirectUris = {QStringLiteral("http://127.0.0.1:9/auth/openid/callback")};
+        options.redirectUris = {OidcTestData::redirectUri()};
         QVERIFY2(provider.start(options), qPrintable(provider.startError()));
         QTemporaryDir dir;
         const auto text = GatehousedProcess::run(
@@ -91,14 +93,60 @@ private slots:
         QVERIFY2(run.stdoutData.contains("off"), run.stdoutData.constData());
     }
 
-    void issuerWithoutSecretIsAConfigurationError()
+    void issuerWithoutSecretDoesNotStart()
     {
         QTemporaryDir dir;
         QProcessEnvironment env = oidcEnvironment(deadIssuer());
         env.remove(QStringLiteral("GATEHOUSE_OIDC_CLIENT_SECRET"));
         const auto run = GatehousedProcess::run({QStringLiteral("--data-dir"), dir.path()}, env);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.stderrData.contains("client secret"), run.stderrData.constData());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.stderrData.contains("no client secret"), run.stderrData.constData());
+    }
+
+    // `oidc set-secret` keeps the secret sealed in the database; a server with no secret in a
+    // file or the environment logs in with it; the database never holds it in plain text.
+    void sealedSecretFromTheCommandLine()
+    {
+        OidcProviderProcess provider;
+        OidcProviderProcess::Options options;
+        options.clientSecret = QString::fromLatin1(ClientSecret);
+        options.redirectUris = {OidcTestData::redirectUri()};
+        options.accounts.append({QStringLiteral("carol"),
+                                 QStringLiteral("carol-provider-Passw0rd"),
+                                 QStringLiteral("carol@example.org"),
+                                 true,
+                                 QStringLiteral("carol"),
+                                 {}});
+        QVERIFY2(provider.start(options), qPrintable(provider.startError()));
+        QProcessEnvironment env = oidcEnvironment(provider.issuer());
+        env.remove(QStringLiteral("GATEHOUSE_OIDC_CLIENT_SECRET"));
+        env.insert(QStringLiteral("GATEHOUSE_OIDC_REDIRECT_URI"), options.redirectUris.first());
+        QTemporaryDir dir;
+        const auto stored = GatehousedProcess::run(
+            {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("oidc"), QStringLiteral("set-secret")}, env,
+            ClientSecret + '\n');
+        QVERIFY2(stored.finished && stored.exitCode == 0, stored.stderrData.constData());
+
+        GatehousedProcess server;
+        QVERIFY2(server.start(dir.path(), false, {}, env), qPrintable(server.startError()));
+        HttpClient http;
+        const HttpResponse start = http.get(QUrl(server.url(QStringLiteral("/auth/openid"))));
+        QCOMPARE(start.status, 200);
+        const auto login =
+            OidcProviderProcess::login(QUrl(start.object().value(QStringLiteral("authUrl")).toString()),
+                                       QStringLiteral("carol"), QStringLiteral("carol-provider-Passw0rd"));
+        QVERIFY2(login.ok(), qPrintable(login.error));
+        QUrl callback(server.url(QStringLiteral("/auth/openid/callback")));
+        callback.setQuery(login.callbackUrl.query(QUrl::FullyEncoded));
+        QCOMPARE(http.get(callback).status, 200); // the code redeemed with the sealed secret
+        QVERIFY(server.terminate());
+
+        for (const QString& name : QDir(dir.path()).entryList({QStringLiteral("gatehouse.db*")}, QDir::Files)) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(ClientSecret), qPrintable(name));
+        }
+        QVERIFY(!server.stderrData().contains(ClientSecret) && !stored.stdoutData.contains(ClientSecret));
     }
 
     void providerDownAtStartStillServesPasswords()

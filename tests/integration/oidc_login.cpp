@@ -14,18 +14,10 @@
 
 namespace {
 
-const QString RedirectUri = QStringLiteral("http://127.0.0.1:9/auth/openid/callback");
+const QString RedirectUri = OidcTestData::redirectUri();
 const QString AdminPassword = TestPasswords::first();
 
-OidcAccount alice()
-{
-    return {QStringLiteral("alice-sub-0001"),
-            QStringLiteral("alice-provider-Passw0rd"),
-            QStringLiteral("alice@example.org"),
-            true,
-            QStringLiteral("alice"),
-            QStringLiteral("Alice Example")};
-}
+using OidcTestData::alice;
 
 QString queryItem(const QString& url, const QString& name)
 {
@@ -46,6 +38,7 @@ private slots:
     void stateIsSingleUseAndExpires();
     void wrongNonceIsRefused();
     void expiredIdTokenIsRefused();
+    void anotherClientsAuthorizationIsRefused();
     void providerErrorIsAccessDenied();
     void providerDownIs502();
     void keyRotationNeedsOneRefetch();
@@ -209,6 +202,27 @@ void OidcLoginTest::expiredIdTokenIsRefused()
     if (QTest::currentTestFailed())
         return; // startBoth() said why
     EXPECT_MANAGER_ERROR(callback(providerLogin(alice())), 401, "invalid_id_token");
+}
+
+// A code the provider issued to another client, brought to Gatehouse's callback with a valid
+// state: redeeming it as Gatehouse's client fails (the provider binds codes to their client),
+// so no session opens. (An ID token whose `aud` names another client is refused by the
+// validator itself: unit_oidc_idtokenvalidator signs such tokens with PyJWT.)
+void OidcLoginTest::anotherClientsAuthorizationIsRefused()
+{
+    OidcProviderProcess::Options options;
+    options.otherClientIds = {QStringLiteral("another-client")};
+    startBoth(options);
+    if (QTest::currentTestFailed())
+        return; // startBoth() said why
+    QUrl authUrl(m_manager->openid().object().value(QStringLiteral("authUrl")).toString());
+    QUrlQuery query(authUrl);
+    query.removeQueryItem(QStringLiteral("client_id"));
+    query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("another-client"));
+    authUrl.setQuery(query);
+    const auto login = OidcProviderProcess::login(authUrl, alice().sub, alice().password);
+    QVERIFY2(login.ok(), qPrintable(login.error));
+    EXPECT_MANAGER_ERROR(callback(login.callbackUrl.query(QUrl::FullyEncoded)), 401, "invalid_id_token");
 }
 
 void OidcLoginTest::providerErrorIsAccessDenied()

@@ -301,7 +301,13 @@ bool OidcProviderProcess::writeConfiguration(quint16 port)
     QJsonArray accounts;
     for (const OidcAccount& account : m_options.accounts)
         accounts.append(accountJson(account));
-    QJsonObject config{{QStringLiteral("clients"), QJsonArray{client}},
+    QJsonArray clients{client};
+    for (const QString& other : m_options.otherClientIds) {
+        QJsonObject another = client;
+        another.insert(QStringLiteral("client_id"), other);
+        clients.append(another);
+    }
+    QJsonObject config{{QStringLiteral("clients"), clients},
                        {QStringLiteral("accounts"), accounts},
                        {QStringLiteral("keys"), m_jwks},
                        {QStringLiteral("idTokenTtl"), m_options.idTokenTtlSeconds},

@@ -39,6 +39,9 @@ public:
         QString clientSecret = QStringLiteral("gatehouse-test-client-secret-0123456789");
         QStringList redirectUris;
         QString authMethod = QStringLiteral("client_secret_basic"); // or client_secret_post
+        // More clients registered like the first (same secret and redirect URIs), e.g. to get
+        // a code issued to another client.
+        QStringList otherClientIds;
         QList<OidcAccount> accounts;
         // ID tokens are signed with RS256, ES256 or EdDSA (Ed25519). A fresh key is made at
         // every start unless privateJwks (a JWKS with private keys) is given.
@@ -117,3 +120,21 @@ private:
     QString m_startError;
     quint16 m_port = 0;
 };
+
+// What the OpenID Connect tests share: the redirect URI they register (never requested: the
+// browserless login stops at it) and the provider's test user.
+namespace OidcTestData {
+inline QString redirectUri()
+{
+    return QStringLiteral("http://127.0.0.1:9/auth/openid/callback");
+}
+inline OidcAccount alice()
+{
+    return {QStringLiteral("alice-sub-0001"),
+            QStringLiteral("alice-provider-Passw0rd"),
+            QStringLiteral("alice@example.org"),
+            true,
+            QStringLiteral("alice"),
+            QStringLiteral("Alice Example")};
+}
+} // namespace OidcTestData
