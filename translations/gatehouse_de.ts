@@ -621,7 +621,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>Benutzer %1 entfernt, seine Sitzungen sind beendet</translation>
     </message>
     <message>
-        <location filename="../app/gatehoused/oidccommand.cpp" line="+46"/>
+        <location filename="../app/gatehoused/oidccommand.cpp" line="+48"/>
         <source>OpenID Connect: off (no oidc_issuer)</source>
         <translation>OpenID Connect: aus (kein oidc_issuer)</translation>
     </message>
@@ -650,11 +650,31 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>set oidc_issuer and oidc_client_id first: the secret is bound to them</source>
+        <translation>setzen Sie zuerst oidc_issuer und oidc_client_id: das Secret ist an sie gebunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the database refused the change</source>
+        <translation>die Datenbank hat die Änderung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>client secret stored, sealed, for %1 (client %2)</source>
+        <translation>Client-Secret versiegelt gespeichert für %1 (Client %2)</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../server/panel/controlpanel.cpp" line="+230"/>
+        <location filename="../server/panel/controlpanel.cpp" line="+241"/>
         <source>That session has already ended.</source>
         <translation>Diese Sitzung ist bereits beendet.</translation>
     </message>
@@ -752,7 +772,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Gatehouse %1 — control panel</source>
         <translation>Gatehouse %1 — Bedienoberfläche</translation>
     </message>
@@ -785,6 +805,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <location line="+1"/>
         <source>Live log</source>
         <translation>Live-Protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -830,6 +855,188 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <location line="+34"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>OidcLinkModel</name>
+    <message>
+        <location filename="../ui/models/oidclinkmodel.cpp" line="+8"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(account %1, removed)</source>
+        <translation>(Konto %1, entfernt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked</source>
+        <translation>Verknüpft am</translation>
+    </message>
+</context>
+<context>
+    <name>OidcPage</name>
+    <message>
+        <location filename="../ui/pages/oidcpage.cpp" line="+18"/>
+        <source>OpenID Connect is off. To turn it on, set oidc_issuer (with the client id and secret) in gatehouse.conf and restart; docs/OIDC.md explains each setting.</source>
+        <translation>OpenID Connect ist ausgeschaltet. Zum Einschalten setzen Sie oidc_issuer (mit Client-ID und Client-Secret) in gatehouse.conf und starten neu; docs/OIDC.md erklärt jede Einstellung.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Settings (from gatehouse.conf and the environment)</source>
+        <translation>Einstellungen (aus gatehouse.conf und der Umgebung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URI</source>
+        <translation>Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role of new accounts</source>
+        <translation>Rolle neuer Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link by verified email</source>
+        <translation>Verknüpfung über bestätigte E-Mail</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discovery document</source>
+        <translation>Discovery-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing keys</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+70"/>
+        <source>Test discovery</source>
+        <translation>Discovery testen</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Fetch the provider&apos;s discovery document and signing keys again now</source>
+        <translation>Discovery-Dokument und Signaturschlüssel des Providers jetzt erneut abrufen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Linked accounts</source>
+        <translation>Verknüpfte Konten</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not loaded</source>
+        <translation>nicht geladen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetching the discovery document and the signing keys…</source>
+        <translation>Discovery-Dokument und Signaturschlüssel werden abgerufen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Discovery document and %1 signing key(s) loaded.</source>
+        <translation>Discovery-Dokument und %1 Signaturschlüssel geladen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -900,7 +1107,12 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>prüfen, ob das Discovery-Dokument und die Schlüssel des OpenID-Providers abrufbar sind</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>keep the OpenID client secret, read from the first line of stdin, sealed in the database</source>
+        <translation>das OpenID-Client-Secret aus der ersten Zeile der Standardeingabe versiegelt in der Datenbank ablegen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Commands (each acts on the storage of the data directory, also while a server runs on it; add --json for output a script can read):</source>
         <translation>Befehle (jeder wirkt auf den Speicher des Datenverzeichnisses, auch während ein Server darauf läuft; mit --json entsteht eine Ausgabe, die ein Skript lesen kann):</translation>
     </message>

@@ -621,7 +621,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>utilisateur %1 supprimé, ses sessions ont pris fin</translation>
     </message>
     <message>
-        <location filename="../app/gatehoused/oidccommand.cpp" line="+46"/>
+        <location filename="../app/gatehoused/oidccommand.cpp" line="+48"/>
         <source>OpenID Connect: off (no oidc_issuer)</source>
         <translation>OpenID Connect&#xa0;: désactivé (pas de oidc_issuer)</translation>
     </message>
@@ -650,11 +650,31 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <source>error: %1</source>
         <translation>erreur&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>set oidc_issuer and oidc_client_id first: the secret is bound to them</source>
+        <translation>définissez d’abord oidc_issuer et oidc_client_id&#xa0;: le secret leur est lié</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client secret</source>
+        <translation>secret du client</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the database refused the change</source>
+        <translation>la base de données a refusé la modification</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>client secret stored, sealed, for %1 (client %2)</source>
+        <translation>secret du client enregistré, scellé, pour %1 (client %2)</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../server/panel/controlpanel.cpp" line="+230"/>
+        <location filename="../server/panel/controlpanel.cpp" line="+241"/>
         <source>That session has already ended.</source>
         <translation>Cette session a déjà pris fin.</translation>
     </message>
@@ -752,7 +772,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Gatehouse %1 — control panel</source>
         <translation>Gatehouse %1 — panneau de contrôle</translation>
     </message>
@@ -785,6 +805,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <location line="+1"/>
         <source>Live log</source>
         <translation>Journal en direct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -830,6 +855,188 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <location line="+34"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>OidcLinkModel</name>
+    <message>
+        <location filename="../ui/models/oidclinkmodel.cpp" line="+8"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(account %1, removed)</source>
+        <translation>(compte %1, supprimé)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked</source>
+        <translation>Lié le</translation>
+    </message>
+</context>
+<context>
+    <name>OidcPage</name>
+    <message>
+        <location filename="../ui/pages/oidcpage.cpp" line="+18"/>
+        <source>OpenID Connect is off. To turn it on, set oidc_issuer (with the client id and secret) in gatehouse.conf and restart; docs/OIDC.md explains each setting.</source>
+        <translation>OpenID Connect est désactivé. Pour l’activer, définissez oidc_issuer (avec l’identifiant et le secret du client) dans gatehouse.conf, puis redémarrez. docs/OIDC.md décrit chaque réglage.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Settings (from gatehouse.conf and the environment)</source>
+        <translation>Réglages (de gatehouse.conf et de l’environnement)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ID</source>
+        <translation>Identifiant du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Secret du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URI</source>
+        <translation>URI de redirection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scopes</source>
+        <translation>Portées (scopes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role of new accounts</source>
+        <translation>Rôle des nouveaux comptes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link by verified email</source>
+        <translation>Liaison par e-mail vérifié</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discovery document</source>
+        <translation>Document de découverte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing keys</source>
+        <translation>Clés de signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+70"/>
+        <source>Test discovery</source>
+        <translation>Tester la découverte</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Fetch the provider&apos;s discovery document and signing keys again now</source>
+        <translation>Récupérer à nouveau, maintenant, le document de découverte et les clés de signature du fournisseur</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Linked accounts</source>
+        <translation>Comptes liés</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set</source>
+        <translation>défini</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loaded</source>
+        <translation>chargé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not loaded</source>
+        <translation>non chargé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetching the discovery document and the signing keys…</source>
+        <translation>Récupération du document de découverte et des clés de signature…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Discovery document and %1 signing key(s) loaded.</source>
+        <translation>Document de découverte et %1 clé(s) de signature chargés.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -900,7 +1107,12 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>vérifier que le document de découverte et les clés du fournisseur OpenID sont accessibles</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>keep the OpenID client secret, read from the first line of stdin, sealed in the database</source>
+        <translation>conserver le secret du client OpenID, lu sur la première ligne de l’entrée standard, scellé dans la base de données</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Commands (each acts on the storage of the data directory, also while a server runs on it; add --json for output a script can read):</source>
         <translation>Commandes (chacune agit sur le stockage du répertoire de données, même pendant qu’un serveur l’utilise&#x202f;; ajoutez --json pour une sortie lisible par un script)&#xa0;:</translation>
     </message>

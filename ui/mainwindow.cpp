@@ -3,6 +3,7 @@
 #include "dialogs/aboutdialog.h"
 #include "pages/accountspage.h"
 #include "pages/livelogpage.h"
+#include "pages/oidcpage.h"
 #include "pages/overviewpage.h"
 #include "pages/ratelimitpage.h"
 #include "pages/sessionspage.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(ServerBridge& bridge, PanelSettings& settings, QWidget* p
     addPage(new SessionsPage(bridge, this), tr("Sessions"));
     addPage(new RateLimitPage(bridge, this), tr("Rate-limit log"));
     addPage(new LiveLogPage(bridge, this), tr("Live log"));
+    addPage(new OidcPage(bridge, this), tr("OpenID Connect"));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 

@@ -15,7 +15,7 @@ class ServerBridge;
 class TrayIcon;
 
 // The control panel: a list of pages on the left (Overview, Password & accounts, API tokens,
-// Sessions, Rate-limit log, Live log), the page on the right, and across the top a banner
+// Sessions, Rate-limit log, Live log, OpenID Connect), the page on the right, and across the top a banner
 // while no device password is set. Closing the window keeps the server running when the
 // setting says so and a tray icon can bring it back; Quit stops the server.
 class MainWindow : public QMainWindow
@@ -26,7 +26,7 @@ public:
     MainWindow(ServerBridge& bridge, PanelSettings& settings, QWidget* parent = nullptr);
 
     // Pages by object name: overviewPage, accountsPage, tokensPage, sessionsPage,
-    // rateLimitPage, liveLogPage.
+    // rateLimitPage, liveLogPage, oidcPage.
     void showPage(const QString& objectName);
     QWidget* page(const QString& objectName) const;
     QStringList pageNames() const;

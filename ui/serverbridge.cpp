@@ -125,6 +125,18 @@ void ServerBridge::fetchAuditEvents(int limit, QObject* context, Reply<QList<Aud
         context, [limit](ControlPanel& panel) { return panel.auditEvents(limit); }, std::move(done));
 }
 
+void ServerBridge::fetchOidcStatus(QObject* context, Reply<OidcPanelStatus> done)
+{
+    ask<OidcPanelStatus>(
+        context, [](ControlPanel& panel) { return panel.oidcStatus(); }, std::move(done));
+}
+
+void ServerBridge::fetchOidcLinks(QObject* context, Reply<QList<OidcLinkInfo>> done)
+{
+    ask<QList<OidcLinkInfo>>(
+        context, [](ControlPanel& panel) { return panel.oidcLinks(); }, std::move(done));
+}
+
 void ServerBridge::setDevicePassword(const QString& password, QObject* context, Reply<OpResult> done)
 {
     askAsync<OpResult>(
@@ -197,6 +209,13 @@ void ServerBridge::unblock(const QString& ip, QObject* context, Reply<OpResult> 
 {
     ask<OpResult>(
         context, [ip](ControlPanel& panel) { return panel.unblock(ip); }, std::move(done));
+}
+
+void ServerBridge::testOidcDiscovery(QObject* context, Reply<OidcPanelStatus> done)
+{
+    askAsync<OidcPanelStatus>(
+        context, [](ControlPanel& panel, const Answer<OidcPanelStatus>& answer) { panel.testOidcDiscovery(answer); },
+        std::move(done));
 }
 
 PasswordRules ServerBridge::passwordRules()

@@ -42,6 +42,8 @@ public:
     void fetchLockouts(QObject* context, Reply<QList<LockoutInfo>> done);
     void fetchRateLimitEvents(const RateLimitQuery& query, QObject* context, Reply<QList<RateLimitEventInfo>> done);
     void fetchAuditEvents(int limit, QObject* context, Reply<QList<AuditEventInfo>> done);
+    void fetchOidcStatus(QObject* context, Reply<OidcPanelStatus> done);
+    void fetchOidcLinks(QObject* context, Reply<QList<OidcLinkInfo>> done);
 
     // Operations; the operator acts as the built-in admin.
     void setDevicePassword(const QString& password, QObject* context, Reply<OpResult> done);
@@ -55,6 +57,8 @@ public:
     void revokeSession(const QString& id, QObject* context, Reply<OpResult> done);
     void revokeSessionsOf(qint64 accountId, QObject* context, Reply<OpResult> done);
     void unblock(const QString& ip, QObject* context, Reply<OpResult> done);
+    // Fetches the provider's discovery document and keys again; may take seconds.
+    void testOidcDiscovery(QObject* context, Reply<OidcPanelStatus> done);
 
     // The password policy, for a password field's live feedback; the server checks again when
     // the password is submitted. checkPassword() consults the dictionary on a worker thread.

@@ -49,6 +49,8 @@ public:
     void complete(const Callback& callback, const LoginRequest& request, std::function<void(LoginResult)> done);
 
     OidcProvider& provider() { return m_provider; }
+    // The settings in use (the client secret included, wherever it came from).
+    const OidcSettings& settings() const { return m_settings; }
     const QString& redirectUri() const { return m_redirectUri; }
 
 private:

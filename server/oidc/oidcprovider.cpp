@@ -75,6 +75,22 @@ void OidcProvider::keys(bool unknownKid, KeysDone done)
         fetchKeys();
 }
 
+void OidcProvider::refresh(KeysDone done)
+{
+    m_metadata.reset();
+    m_keys.reset();
+    m_lastError.clear();
+    // The document first, then the keys it names: a JWKS fetch in flight on the old document
+    // must not leave the document itself unfetched.
+    metadata([this, done = std::move(done)](const ProviderMetadata* metadata, const QString& error) {
+        if (!metadata) {
+            done(nullptr, error);
+            return;
+        }
+        keys(false, done);
+    });
+}
+
 void OidcProvider::fetchKeys()
 {
     metadata([this](const ProviderMetadata* metadata, const QString& metadataError) {

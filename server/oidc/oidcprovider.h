@@ -38,6 +38,11 @@ public:
     // (else the cached keys again).
     void keys(bool unknownKid, KeysDone done);
 
+    // Drops the cached discovery document and keys and fetches both again (the panel's "Test
+    // discovery"); answers like keys(). A fetch already in flight is joined, not doubled. Until
+    // it succeeds, logins wait for (or fail on) the new fetch, as after a failed start.
+    void refresh(KeysDone done);
+
     struct Exchange
     {
         QByteArray idToken;       // empty on failure

@@ -12,6 +12,7 @@
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
 #include "crypto/passwordpolicy.h"
+#include "panel/oidcpanel.h"
 #include "panel/panelconvert.h"
 #include "panel/panelfeed.h"
 #include "server.h"
@@ -143,6 +144,16 @@ QList<AuditEventInfo> ControlPanel::auditEvents(int limit)
     return events;
 }
 
+OidcPanelStatus ControlPanel::oidcStatus()
+{
+    return OidcPanel::status(m_server);
+}
+
+QList<OidcLinkInfo> ControlPanel::oidcLinks()
+{
+    return OidcPanel::links(m_server);
+}
+
 void ControlPanel::setDevicePassword(const QString& password, Done done)
 {
     resetPassword(m_server.auth().adminAccountId(), password, std::move(done));
@@ -255,6 +266,16 @@ OpResult ControlPanel::unblock(const QString& ip)
     return OpResult::failure(error->code == AuthError::Code::NotFound
                                  ? tr("That address is not blocked.")
                                  : tr("Storage unavailable, nothing was changed."));
+}
+
+void ControlPanel::testOidcDiscovery(std::function<void(const OidcPanelStatus&)> done)
+{
+    // The answer may come seconds later: dropped if this panel is gone by then.
+    OidcPanel::testDiscovery(
+        m_server, [self = QPointer<ControlPanel>(this), done = std::move(done)](const OidcPanelStatus& status) {
+            if (self)
+                done(status);
+        });
 }
 
 PasswordRules ControlPanel::passwordRules()

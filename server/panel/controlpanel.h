@@ -45,6 +45,8 @@ public:
     QList<LockoutInfo> lockouts() const;
     QList<RateLimitEventInfo> rateLimitEvents(const RateLimitQuery& query);
     QList<AuditEventInfo> auditEvents(int limit);
+    OidcPanelStatus oidcStatus();
+    QList<OidcLinkInfo> oidcLinks();
 
     // What the operator does. Password work (policy, hashing) runs on the hash pool and
     // answers through `done` in this thread; the rest answers at once.
@@ -59,6 +61,9 @@ public:
     OpResult revokeSession(const QString& id);
     OpResult revokeSessionsOf(qint64 accountId);
     OpResult unblock(const QString& ip);
+    // Fetches the provider's discovery document and keys again; answers in this thread with
+    // the status afterwards (up to 10 s per fetch when the provider does not answer).
+    void testOidcDiscovery(std::function<void(const OidcPanelStatus&)> done);
 
     // The password policy, for a password field's live feedback: its bounds, the cheap length
     // check, and the whole check (the dictionary: blocking, so never on the GUI thread).

@@ -22,7 +22,8 @@ constexpr int SeedMaxPages = 50; // counting the last hour reads at most this mu
 
 bool changesAccounts(const QString& kind)
 {
-    return kind.startsWith(u"user.") || kind.startsWith(u"password.");
+    // oidc.*: a first OpenID login creates an account or links one.
+    return kind.startsWith(u"user.") || kind.startsWith(u"password.") || kind.startsWith(u"oidc.");
 }
 
 } // namespace

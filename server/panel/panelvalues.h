@@ -170,6 +170,33 @@ struct LoginActivity
     QList<int> failures;
 };
 
+// OpenID Connect as configured (gatehouse.conf, the environment) and as the provider answered
+// last. Whether a client secret is set, never the secret nor anything derived from it.
+struct OidcPanelStatus
+{
+    bool enabled = false;
+    QString issuer;
+    QString clientId;
+    bool clientSecretSet = false;
+    QString redirectUri; // the one in use: configured, or this server's callback URL
+    QString scopes;
+    QString defaultRole;
+    bool linkVerifiedEmail = false;
+    bool discoveryLoaded = false;
+    int keyCount = 0;
+    QString lastError; // the provider's last failure, "" = none
+};
+
+// An account's identity at an OpenID provider.
+struct OidcLinkInfo
+{
+    qint64 accountId = 0;
+    QString username; // "" when the account no longer exists
+    QString issuer;
+    QString subject;
+    qint64 linkedAtMs = 0;
+};
+
 // A reply travelling from the server thread back to the GUI thread: a closure that
 // checks its receiver still exists and hands it the result (see ServerBridge).
 struct PanelReply
@@ -186,4 +213,6 @@ Q_DECLARE_METATYPE(RateLimitEventInfo)
 Q_DECLARE_METATYPE(LockoutInfo)
 Q_DECLARE_METATYPE(AuditEventInfo)
 Q_DECLARE_METATYPE(LoginActivity)
+Q_DECLARE_METATYPE(OidcPanelStatus)
+Q_DECLARE_METATYPE(OidcLinkInfo)
 Q_DECLARE_METATYPE(PanelReply)

@@ -31,7 +31,7 @@ function(check pattern forbidden allowed reason)
     set(violations "${violations}" PARENT_SCOPE)
 endfunction()
 
-set(server_headers "^server/|^(core|crypto|storage|http|values|config|panel)/")
+set(server_headers "^server/|^(core|crypto|storage|http|oidc|values|config|panel)/")
 set(nothing "^$")
 check("ui/*" "${server_headers}" "^server/panel/panelvalues\\.h$"
       "ui/ sees the server only through ServerBridge and server/panel/panelvalues.h" "^ui/serverbridge\\.cpp$")
