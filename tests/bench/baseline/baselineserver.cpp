@@ -1,6 +1,12 @@
-// bench_baseline_httpserver: a bare QHttpServer 6.4 "hello" server, the yardstick the load
-// benchmark (tests/bench/run.sh) holds Gatehouse against. It is not part of the server and
-// links only Qt6::HttpServer; every QHttpServer call of the benchmark lives in this file.
+// bench_baseline_httpserver: a bare QHttpServer 6.4, the yardstick the load benchmark
+// (tests/bench/run.sh) holds Gatehouse against. It is not part of the server and links only
+// Qt6::HttpServer; every QHttpServer call of the benchmark lives in this file.
+//
+// GET /session answers what the fastest hand-written QHttpServer handler would for the same
+// question: constant JSON bytes of the size of Gatehouse's /flex/auth/session answer, with
+// the content type named, so QHttpServer sniffs no MIME type (a handler returning a plain
+// string pays for that on every request). GET /hello is the old hello-world, kept as a
+// second reference only.
 //
 //   bench_baseline_httpserver [--tls CERT KEY] [PORT]
 //
@@ -11,6 +17,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QSslCertificate>
 #include <QSslKey>
 
@@ -77,6 +84,11 @@ int main(int argc, char* argv[])
     }
 
     QHttpServer server;
+    // {"user":"admin","created_at":"...","expires_at":"..."}, as Gatehouse answers it.
+    static const QByteArray Session =
+        R"({"user":"admin","created_at":"2026-12-06T17:53:29Z","expires_at":"2026-12-07T17:53:29Z"})";
+    server.route(QStringLiteral("/session"),
+                 []() { return QHttpServerResponse(QByteArrayLiteral("application/json"), Session); });
     server.route(QStringLiteral("/hello"), []() { return "hello"; });
     if (args->tls() && !setUpTls(server, *args))
         return 1;
