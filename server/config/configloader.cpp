@@ -60,12 +60,10 @@ Apply duration(qint64 TokenLifetimes::*field)
 Apply boolean(bool Config::*field)
 {
     return [=](Config& config, const QString& text) {
-        const QString value = text.trimmed().toLower();
-        const bool yes = value == u"1" || value == u"true" || value == u"yes" || value == u"on";
-        const bool no = value == u"0" || value == u"false" || value == u"no" || value == u"off";
-        if (yes || no)
-            config.*field = yes;
-        return yes || no;
+        const std::optional<bool> value = parseSettingFlag(text);
+        if (value)
+            config.*field = *value;
+        return value.has_value();
     };
 }
 
@@ -308,6 +306,16 @@ std::optional<qint64> parseDuration(QStringView text)
     if (!value || *value <= 0 || *value > 10LL * 365 * 86400 / unit)
         return std::nullopt;
     return *value * unit;
+}
+
+std::optional<bool> parseSettingFlag(const QString& text)
+{
+    const QString value = text.trimmed().toLower();
+    if (value == u"1" || value == u"true" || value == u"yes" || value == u"on")
+        return true;
+    if (value == u"0" || value == u"false" || value == u"no" || value == u"off")
+        return false;
+    return std::nullopt;
 }
 
 std::optional<Config> loadConfig(const ConfigSources& sources, QString* error)

@@ -47,11 +47,9 @@ bool applyDefaultRole(Config& config, const QString& value)
 
 bool applyLinkVerifiedEmail(Config& config, const QString& value)
 {
-    const QString flag = value.trimmed().toLower();
-    const bool yes = flag == u"1" || flag == u"true" || flag == u"yes" || flag == u"on";
-    const bool no = flag == u"0" || flag == u"false" || flag == u"no" || flag == u"off";
-    config.oidc.linkVerifiedEmail = yes;
-    return yes || no;
+    const std::optional<bool> flag = parseSettingFlag(value);
+    config.oidc.linkVerifiedEmail = flag.value_or(false);
+    return flag.has_value();
 }
 
 } // namespace

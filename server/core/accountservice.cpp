@@ -8,6 +8,8 @@
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
 
+#include <algorithm>
+
 namespace {
 
 AuthError badRequest(const QString& message)
@@ -68,17 +70,16 @@ std::optional<AuthError> AccountService::checkMayGrant(const Principal& actor, c
     return forbidden(QStringLiteral("You cannot give the role %1: it holds permissions you lack").arg(role));
 }
 
+bool AccountService::isUsernameCharacter(QChar c)
+{
+    return (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-' || c == u'@';
+}
+
 bool AccountService::isValidUsername(const QString& username)
 {
-    if (username.isEmpty() || username.size() > 64)
+    if (username.isEmpty() || username.size() > MaxUsernameLength)
         return false;
-    for (const QChar c : username) {
-        const bool allowed =
-            (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-' || c == u'@';
-        if (!allowed)
-            return false;
-    }
-    return true;
+    return std::all_of(username.cbegin(), username.cend(), isUsernameCharacter);
 }
 
 std::vector<AccountRecord> AccountService::list() const

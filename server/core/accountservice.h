@@ -53,6 +53,9 @@ public:
     AccountResult update(qint64 id, const AccountChanges& changes, const Principal& actor, const ClientInfo& client);
     std::optional<AuthError> remove(qint64 id, const Principal& actor, const ClientInfo& client);
 
+    static constexpr int MaxUsernameLength = 64;
+    // ASCII letters and digits, `.`, `_`, `-`, `@`: what a username may hold.
+    static bool isUsernameCharacter(QChar c);
     static bool isValidUsername(const QString& username);
 
 private:

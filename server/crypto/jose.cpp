@@ -1,6 +1,7 @@
 #include "crypto/jose.h"
 
 #include "crypto/base64url.h"
+#include "crypto/compactjws.h"
 #include "crypto/constanttime.h"
 
 #include <QJsonDocument>
@@ -14,54 +15,12 @@ namespace {
 constexpr qsizetype MaxTokenBytes = 8192;
 constexpr qint64 NoInteger = std::numeric_limits<qint64>::min();
 
-struct TokenParts
-{
-    QByteArrayView header;
-    QByteArrayView payload;
-    QByteArrayView signature;
-    QByteArrayView signingInput; // header "." payload
-};
-
-std::optional<TokenParts> split(QByteArrayView token)
-{
-    if (token.isEmpty() || token.size() > MaxTokenBytes)
-        return std::nullopt;
-    const qsizetype first = token.indexOf('.');
-    if (first < 0)
-        return std::nullopt;
-    const qsizetype second = token.indexOf('.', first + 1);
-    if (second < 0 || token.indexOf('.', second + 1) >= 0)
-        return std::nullopt;
-    TokenParts parts;
-    parts.header = token.first(first);
-    parts.payload = token.sliced(first + 1, second - first - 1);
-    parts.signature = token.sliced(second + 1);
-    parts.signingInput = token.first(second);
-    // An empty signature is left to checkSignature(), so `alg: none` tokens ("h.p.") are
-    // reported as what they are: a bad algorithm.
-    if (parts.header.isEmpty() || parts.payload.isEmpty())
-        return std::nullopt;
-    return parts;
-}
-
-std::optional<QJsonObject> decodeJsonObject(QByteArrayView base64Url)
-{
-    QByteArray json;
-    if (!Base64Url::decode(base64Url, &json))
-        return std::nullopt;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    return doc.object();
-}
-
 // The algorithm is pinned: only exactly "HS256" passes, so "none", HS512 with the same
 // key or RS256 with our key as a "public key" never reach the MAC. `crit` would ask us to
 // honour extensions we do not implement, so RFC 7515 §4.1.11 says refuse.
 JwtError checkHeader(QByteArrayView headerB64)
 {
-    const std::optional<QJsonObject> header = decodeJsonObject(headerB64);
+    const std::optional<QJsonObject> header = CompactJws::decodeObject(headerB64);
     if (!header)
         return JwtError::Malformed;
     const auto alg = header->constFind(QLatin1String("alg"));
@@ -75,7 +34,7 @@ JwtError checkHeader(QByteArrayView headerB64)
     return JwtError::None;
 }
 
-JwtError checkSignature(const TokenParts& parts, const HmacSha256& hmac)
+JwtError checkSignature(const CompactJws::Parts& parts, const HmacSha256& hmac)
 {
     const JwtError headerError = checkHeader(parts.header);
     if (headerError != JwtError::None)
@@ -115,7 +74,7 @@ bool readInteger(const QJsonObject& object, QLatin1String key, qint64* out)
 
 JwtError parseClaims(QByteArrayView payloadB64, JwtClaims* claims)
 {
-    const std::optional<QJsonObject> payload = decodeJsonObject(payloadB64);
+    const std::optional<QJsonObject> payload = CompactJws::decodeObject(payloadB64);
     if (!payload)
         return JwtError::Malformed;
     qint64 expiresAt = NoInteger;
@@ -168,7 +127,7 @@ QByteArray JwtHs256::sign(const JwtClaims& claims) const
 JwtVerification JwtHs256::verify(QByteArrayView token, qint64 nowSecs, QStringView expectedType) const
 {
     JwtVerification result;
-    const std::optional<TokenParts> parts = split(token);
+    const std::optional<CompactJws::Parts> parts = CompactJws::split(token, MaxTokenBytes);
     if (!parts)
         return result;
     result.error = checkSignature(*parts, m_hmac);
@@ -193,6 +152,6 @@ JwtVerification JwtHs256::verify(QByteArrayView token, qint64 nowSecs, QStringVi
 
 bool JwtHs256::verifySignatureOnly(QByteArrayView token, QByteArrayView key)
 {
-    const std::optional<TokenParts> parts = split(token);
+    const std::optional<CompactJws::Parts> parts = CompactJws::split(token, MaxTokenBytes);
     return parts && checkSignature(*parts, HmacSha256(key)) == JwtError::None;
 }

@@ -1,6 +1,7 @@
 #include "oidc/idtokenvalidator.h"
 
 #include "crypto/base64url.h"
+#include "crypto/compactjws.h"
 #include "crypto/constanttime.h"
 
 #include <QJsonArray>
@@ -17,48 +18,11 @@ constexpr qsizetype MaxTokenBytes = 16 * 1024;
 // A NumericDate past this (the year 33658) is no time but an attempt at overflow.
 constexpr double MaxNumericDate = 1e12;
 
-struct TokenParts
-{
-    QByteArrayView header;
-    QByteArrayView payload;
-    QByteArrayView signature;
-    QByteArrayView signingInput; // header "." payload
-};
-
 struct Header
 {
     QString alg;
     QString kid;
 };
-
-std::optional<TokenParts> split(QByteArrayView token)
-{
-    if (token.isEmpty() || token.size() > MaxTokenBytes)
-        return std::nullopt;
-    const qsizetype first = token.indexOf('.');
-    const qsizetype second = first < 0 ? -1 : token.indexOf('.', first + 1);
-    if (second < 0 || token.indexOf('.', second + 1) >= 0)
-        return std::nullopt;
-    TokenParts parts{token.first(first), token.sliced(first + 1, second - first - 1), token.sliced(second + 1),
-                     token.first(second)};
-    // An empty signature is left to the algorithm check, so `alg: none` tokens ("h.p.") are
-    // reported as what they are.
-    if (parts.header.isEmpty() || parts.payload.isEmpty())
-        return std::nullopt;
-    return parts;
-}
-
-std::optional<QJsonObject> decodeObject(QByteArrayView base64Url)
-{
-    QByteArray json;
-    if (!Base64Url::decode(base64Url, &json))
-        return std::nullopt;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
-}
 
 // `none` and the HMAC family are never verified here, whatever the provider announces or
 // the caller passes: an HS256 token "signed" with the provider's public key as the secret
@@ -89,7 +53,7 @@ IdTokenError readHeader(const QJsonObject& header, const IdTokenExpectations& ex
     return IdTokenError::None;
 }
 
-IdTokenError checkSignature(const TokenParts& parts, const Header& header, const JwkSet& keys)
+IdTokenError checkSignature(const CompactJws::Parts& parts, const Header& header, const JwkSet& keys)
 {
     const QList<PublicJwk> candidates = keys.candidates(header.kid, header.alg);
     if (candidates.isEmpty())
@@ -239,8 +203,8 @@ IdTokenError checkClaims(const QJsonObject& payload, const IdTokenExpectations& 
 IdTokenVerdict validateIdToken(QByteArrayView token, const JwkSet& keys, const IdTokenExpectations& expected)
 {
     IdTokenVerdict verdict;
-    const std::optional<TokenParts> parts = split(token);
-    const std::optional<QJsonObject> headerObject = parts ? decodeObject(parts->header) : std::nullopt;
+    const std::optional<CompactJws::Parts> parts = CompactJws::split(token, MaxTokenBytes);
+    const std::optional<QJsonObject> headerObject = parts ? CompactJws::decodeObject(parts->header) : std::nullopt;
     if (!headerObject)
         return verdict;
     Header header;
@@ -251,7 +215,7 @@ IdTokenVerdict validateIdToken(QByteArrayView token, const JwkSet& keys, const I
         verdict.error = checkSignature(*parts, header, keys);
     if (verdict.error != IdTokenError::None)
         return verdict;
-    const std::optional<QJsonObject> payload = decodeObject(parts->payload);
+    const std::optional<QJsonObject> payload = CompactJws::decodeObject(parts->payload);
     IdTokenClaims claims;
     verdict.error = payload ? checkClaims(*payload, expected, &claims) : IdTokenError::Malformed;
     if (verdict.ok())

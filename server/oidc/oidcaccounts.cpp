@@ -1,5 +1,6 @@
 #include "oidc/oidcaccounts.h"
 
+#include "core/accountservice.h"
 #include "core/accountstore.h"
 #include "core/auditlog.h"
 #include "core/clock.h"
@@ -7,8 +8,6 @@
 #include "storage/database.h"
 
 namespace {
-
-constexpr int MaxUsernameLength = 64;
 
 AuthError disabledAccount()
 {
@@ -20,11 +19,8 @@ AuthError disabledAccount()
 QString usernameFrom(const QString& claim)
 {
     QString name;
-    for (const QChar c : claim.left(MaxUsernameLength - 4)) {
-        const bool allowed =
-            (c.isLetterOrNumber() && c.unicode() < 128) || c == u'.' || c == u'_' || c == u'-' || c == u'@';
-        name += allowed ? c : u'_';
-    }
+    for (const QChar c : claim.left(AccountService::MaxUsernameLength - 4))
+        name += AccountService::isUsernameCharacter(c) ? c : u'_';
     return name;
 }
 

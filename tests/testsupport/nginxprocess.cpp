@@ -1,5 +1,7 @@
 #include "nginxprocess.h"
 
+#include "childprocess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -236,14 +238,7 @@ bool NginxProcess::waitUntilReady(int timeoutMs)
 
 bool NginxProcess::stop(int timeoutMs)
 {
-    if (!isRunning())
-        return true;
-    m_process.terminate();
-    if (m_process.waitForFinished(timeoutMs))
-        return true;
-    m_process.kill();
-    m_process.waitForFinished(timeoutMs);
-    return false;
+    return stopChildProcess(m_process, timeoutMs);
 }
 
 bool NginxProcess::isRunning() const

@@ -1,5 +1,7 @@
 #include "oidcprovider.h"
 
+#include "childprocess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
@@ -322,14 +324,7 @@ bool OidcProviderProcess::writeConfiguration(quint16 port)
 
 bool OidcProviderProcess::stop(int timeoutMs)
 {
-    if (!isRunning())
-        return true;
-    m_process.terminate();
-    if (m_process.waitForFinished(timeoutMs))
-        return true;
-    m_process.kill();
-    m_process.waitForFinished(timeoutMs);
-    return false;
+    return stopChildProcess(m_process, timeoutMs);
 }
 
 bool OidcProviderProcess::isRunning() const
