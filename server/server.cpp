@@ -6,9 +6,10 @@
 #include "core/apitokenstore.h"
 #include "core/auditlog.h"
 #include "core/authservice.h"
+#include "core/changefollower.h"
 #include "core/clock.h"
 #include "core/credentialcheck.h"
-#include "core/externalchangewatcher.h"
+#include "core/keycheck.h"
 #include "core/passwordservice.h"
 #include "core/passwordverifier.h"
 #include "core/permissions.h"
@@ -52,14 +53,16 @@
 Q_LOGGING_CATEGORY(lcServer, "gatehouse.server", QtInfoMsg)
 
 namespace {
-constexpr int ExternalChangePollMs = 1000;
-}
+// How long a start waits for PostgreSQL's change feed before it serves anyway (refusing
+// credentials with 503 until the feed listens; it keeps trying).
+constexpr int ChangeFeedStartWaitMs = 10'000;
+} // namespace
 
 // Everything the server is made of, in construction order (destroyed in reverse).
 struct Server::Parts
 {
     Parts(const Config& config, const Clock& clock, const KeyStore& keys, QObject* owner)
-        : database(config.sqlitePath()), accountRepository(database), sessionRepository(database),
+        : database(config.databaseLocation()), accountRepository(database), sessionRepository(database),
           rateLimitEvents(database), auditRepository(database), apiTokenRepository(database),
           accounts(accountRepository, clock), sessions(sessionRepository, clock, owner),
           limiter(RateLimitSettings{config.maxLoginAttempts, config.rateLimitWindowSecs, config.globalRateLimitRps,
@@ -68,11 +71,12 @@ struct Server::Parts
           audit(auditRepository, clock, owner), hashPool(config.hashThreads, config.hashQueue),
           jwt(keys.signingKey(), QStringLiteral("gatehouse")), credentialHash(keys.tokenPepper()),
           apiTokenStore(apiTokenRepository, credentialHash, clock, owner),
+          follower(ChangeFollower::Parts{database, accounts, sessions, apiTokenStore, limiter}, owner),
           tokens(sessions, accounts, audit, jwt, credentialHash, clock),
           verifier(PasswordVerifier::Parts{accounts, limiter, audit, hashPool}, owner),
           passwords(PasswordService::Parts{database, accounts, sessions, audit, hashPool, verifier, clock}, owner),
           auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, verifier, tokens, jwt,
-                                  credentialHash, clock},
+                                  credentialHash, clock, follower},
                config.requireAuth, owner),
           permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
           apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner),
@@ -94,6 +98,7 @@ struct Server::Parts
     JwtHs256 jwt;
     HmacSha256 credentialHash;
     ApiTokenStore apiTokenStore;
+    ChangeFollower follower;
     TokenIssuer tokens;
     PasswordVerifier verifier;
     PasswordService passwords;
@@ -103,7 +108,6 @@ struct Server::Parts
     ApiTokenService apiTokens;
     CredentialCheck credentialCheck;
     OidcClientSecret oidcClientSecret;
-    std::unique_ptr<ExternalChangeWatcher> changeWatcher;
     std::unique_ptr<WsTokens> wsTokens;
     RouteTable routes;
     std::unique_ptr<Endpoints> endpoints;
@@ -136,18 +140,20 @@ bool Server::open(QString* error)
         *error = QStringLiteral("crypto self-test failed: ") + *error;
         return false;
     }
-    const auto keys =
-        KeyStore::open(KeyStore::Options{m_config.dataDir, m_config.keyStoreBackend, m_config.secretKey}, error);
+    const auto keys = KeyStore::open(
+        KeyStore::Options{m_config.dataDir, m_config.keyStoreBackend, m_config.secretKey, m_config.secretKeyFile},
+        error);
     if (!keys)
         return false;
     qCInfo(lcServer).noquote() << "keys from the" << keys->backendName() << "key store";
     m_parts = std::make_unique<Parts>(m_config, *m_clock, *keys, this);
-    if (!m_parts->database.migrate(error) || !m_parts->accounts.load(error))
+    if (!m_parts->database.migrate(error) || !KeyCheck::verify(m_parts->database, keys->checkValue(), error)
+        || !m_parts->accounts.load(error))
         return false;
     m_parts->sessions.load();
     m_parts->limiter.restore();
     if (!m_parts->apiTokenStore.load()) {
-        *error = QStringLiteral("cannot read the API tokens from %1").arg(m_parts->database.location());
+        *error = QStringLiteral("cannot read the API tokens from %1").arg(m_parts->database.location().displayName());
         return false;
     }
     return checkForwardAuthRules(error);
@@ -170,17 +176,9 @@ bool Server::checkForwardAuthRules(QString* error) const
 
 void Server::followExternalChanges()
 {
-    m_parts->changeWatcher = std::make_unique<ExternalChangeWatcher>(m_parts->database, ExternalChangePollMs);
-    connect(m_parts->changeWatcher.get(), &ExternalChangeWatcher::changed, this, [this] {
-        QString error;
-        if (!m_parts->accounts.load(&error))
-            qCWarning(lcServer).noquote() << "could not reload accounts:" << error;
-        m_parts->sessions.load();
-        m_parts->apiTokenStore.load(); // `gatehoused tokens create | revoke`
-        m_parts->limiter.restore();    // e.g. `gatehoused ratelimit unblock`
-        qCInfo(lcServer) << "picked up changes made by another process";
-        emit externalChangesLoaded();
-    });
+    connect(&m_parts->follower, &ChangeFollower::reloaded, this, &Server::externalChangesLoaded);
+    if (!m_parts->follower.start(ChangeFeedStartWaitMs))
+        qCWarning(lcServer) << "the change feed is not listening yet: credentials answer 503 until it does";
 }
 
 bool Server::listen(QString* error)

@@ -670,6 +670,21 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <source>client secret stored, sealed, for %1 (client %2)</source>
         <translation>Client-Secret versiegelt gespeichert für %1 (Client %2)</translation>
     </message>
+    <message>
+        <location filename="../app/gatehoused/migratecommand.cpp" line="+24"/>
+        <source>%1: %2 of %3 rows</source>
+        <translation>%1: %2 von %3 Zeilen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--from and --to are both needed</source>
+        <translation>--from und --to sind beide nötig</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>copied %1 rows</source>
+        <translation>%1 Zeilen kopiert</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
@@ -1112,7 +1127,12 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>das OpenID-Client-Secret aus der ersten Zeile der Standardeingabe versiegelt in der Datenbank ablegen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>copy every table from one database to another (sqlite:PATH, postgresql://...); a target that holds data is refused unless --force, which empties it first</source>
+        <translation>jede Tabelle von einer Datenbank in eine andere kopieren (sqlite:PATH, postgresql://...); ein Ziel mit Daten wird abgelehnt, außer mit --force, das es zuerst leert</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Commands (each acts on the storage of the data directory, also while a server runs on it; add --json for output a script can read):</source>
         <translation>Befehle (jeder wirkt auf den Speicher des Datenverzeichnisses, auch während ein Server darauf läuft; mit --json entsteht eine Ausgabe, die ein Skript lesen kann):</translation>
     </message>
@@ -1163,6 +1183,21 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+2"/>
+        <source>Database migrate copies from.</source>
+        <translation>Datenbank, aus der migrate kopiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database migrate copies to.</source>
+        <translation>Datenbank, in die migrate kopiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let migrate empty a target that holds data.</source>
+        <translation>migrate ein Ziel mit Daten leeren lassen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Print a command&apos;s result as JSON.</source>
         <translation>Das Ergebnis eines Befehls als JSON ausgeben.</translation>
     </message>
@@ -1178,8 +1213,8 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+3"/>
-        <source>serve (default), passwd, users, sessions, tokens, ratelimit or oidc</source>
-        <translation>serve (Standard), passwd, users, sessions, tokens, ratelimit oder oidc</translation>
+        <source>serve (default), passwd, users, sessions, tokens, ratelimit, oidc or migrate</source>
+        <translation>serve (Standard), passwd, users, sessions, tokens, ratelimit, oidc oder migrate</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1518,11 +1553,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+2"/>
-        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db).</source>
-        <translation>sqlite:PFAD (Vorgabe &lt;Datenverzeichnis&gt;/gatehouse.db).</translation>
+        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db) or postgresql://USER@HOST[:PORT]/DB (password from PGPASSWORD).</source>
+        <translation>sqlite:PFAD (Standard &lt;Datenverzeichnis&gt;/gatehouse.db) oder postgresql://BENUTZER@HOST[:PORT]/DB (Passwort aus PGPASSWORD).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Seed the admin password from this file if none is set.</source>
         <translation>Das Passwort von admin aus dieser Datei übernehmen, wenn keines festgelegt ist.</translation>
     </message>
@@ -1645,7 +1680,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../server/config/configloader.cpp" line="+156"/>
+        <location filename="../server/config/configloader.cpp" line="+155"/>
         <source>directory for the database, keys and certificate</source>
         <translation>Verzeichnis für die Datenbank, die Schlüssel und das Zertifikat</translation>
     </message>
@@ -1661,11 +1696,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+4"/>
-        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db)</source>
-        <translation>sqlite:PFAD (Vorgabe &lt;Datenverzeichnis&gt;/gatehouse.db)</translation>
+        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db) or postgresql://USER@HOST[:PORT]/DB</source>
+        <translation>sqlite:PFAD (Standard &lt;Datenverzeichnis&gt;/gatehouse.db) oder postgresql://BENUTZER@HOST[:PORT]/DB</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>seed the admin password from this file&apos;s first line if none is set</source>
         <translation>das Passwort von admin aus der ersten Zeile dieser Datei übernehmen, wenn keines festgelegt ist</translation>
     </message>
@@ -1681,6 +1716,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
     </message>
     <message>
         <location line="+3"/>
+        <source>the 32-byte master key file every instance of a shared database uses</source>
+        <translation>die 32-Byte-Hauptschlüsseldatei, die jede Instanz einer gemeinsamen Datenbank nutzt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>failures per IP within the window before a lockout (0 = never lock)</source>
         <translation>Fehlversuche pro IP innerhalb des Zeitfensters bis zur Sperre (0 = nie sperren)</translation>
     </message>
@@ -1765,7 +1805,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>offene Verbindungen pro Client-IP (256)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+121"/>
         <source>Settings (gatehouse.conf key / environment), later wins: file &lt; environment &lt; command line:</source>
         <translation>Einstellungen (Schlüssel in gatehouse.conf / Umgebung), die spätere gilt: Datei &lt; Umgebung &lt; Befehlszeile:</translation>
     </message>
@@ -1780,7 +1820,7 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>roher HMAC-Schlüssel für JWTs; Vorgabe: aus dem Schlüsselspeicher</translation>
     </message>
     <message>
-        <location filename="../server/config/oidcconfig.cpp" line="+64"/>
+        <location filename="../server/config/oidcconfig.cpp" line="+62"/>
         <source>OpenID provider&apos;s issuer URL (https, or http on loopback); empty = off</source>
         <translation>Issuer-URL des OpenID-Anbieters (https, oder http auf Loopback); leer = aus</translation>
     </message>

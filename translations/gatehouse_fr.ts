@@ -670,6 +670,21 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <source>client secret stored, sealed, for %1 (client %2)</source>
         <translation>secret du client enregistré, scellé, pour %1 (client %2)</translation>
     </message>
+    <message>
+        <location filename="../app/gatehoused/migratecommand.cpp" line="+24"/>
+        <source>%1: %2 of %3 rows</source>
+        <translation>%1&#xa0;: %2 lignes sur %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--from and --to are both needed</source>
+        <translation>--from et --to sont tous deux nécessaires</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>copied %1 rows</source>
+        <translation>%1 lignes copiées</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
@@ -1112,7 +1127,12 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>conserver le secret du client OpenID, lu sur la première ligne de l’entrée standard, scellé dans la base de données</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>copy every table from one database to another (sqlite:PATH, postgresql://...); a target that holds data is refused unless --force, which empties it first</source>
+        <translation>copier chaque table d’une base de données vers une autre (sqlite:CHEMIN, postgresql://...)&#xa0;; une cible qui contient des données est refusée sauf avec --force, qui la vide d’abord</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Commands (each acts on the storage of the data directory, also while a server runs on it; add --json for output a script can read):</source>
         <translation>Commandes (chacune agit sur le stockage du répertoire de données, même pendant qu’un serveur l’utilise&#x202f;; ajoutez --json pour une sortie lisible par un script)&#xa0;:</translation>
     </message>
@@ -1163,6 +1183,21 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+2"/>
+        <source>Database migrate copies from.</source>
+        <translation>Base de données dont migrate copie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database migrate copies to.</source>
+        <translation>Base de données vers laquelle migrate copie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let migrate empty a target that holds data.</source>
+        <translation>Laisser migrate vider une cible qui contient des données.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Print a command&apos;s result as JSON.</source>
         <translation>Afficher le résultat d’une commande en JSON.</translation>
     </message>
@@ -1178,8 +1213,8 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+3"/>
-        <source>serve (default), passwd, users, sessions, tokens, ratelimit or oidc</source>
-        <translation>serve (par défaut), passwd, users, sessions, tokens, ratelimit ou oidc</translation>
+        <source>serve (default), passwd, users, sessions, tokens, ratelimit, oidc or migrate</source>
+        <translation>serve (par défaut), passwd, users, sessions, tokens, ratelimit, oidc ou migrate</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1518,11 +1553,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+2"/>
-        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db).</source>
-        <translation>sqlite:CHEMIN (par défaut &lt;répertoire de données&gt;/gatehouse.db).</translation>
+        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db) or postgresql://USER@HOST[:PORT]/DB (password from PGPASSWORD).</source>
+        <translation>sqlite:CHEMIN (par défaut &lt;répertoire de données&gt;/gatehouse.db) ou postgresql://UTILISATEUR@HÔTE[:PORT]/BASE (mot de passe dans PGPASSWORD).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Seed the admin password from this file if none is set.</source>
         <translation>Initialiser le mot de passe d’admin à partir de ce fichier s’il n’y en a pas.</translation>
     </message>
@@ -1645,7 +1680,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../server/config/configloader.cpp" line="+156"/>
+        <location filename="../server/config/configloader.cpp" line="+155"/>
         <source>directory for the database, keys and certificate</source>
         <translation>répertoire de la base de données, des clés et du certificat</translation>
     </message>
@@ -1661,11 +1696,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+4"/>
-        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db)</source>
-        <translation>sqlite:CHEMIN (par défaut &lt;répertoire de données&gt;/gatehouse.db)</translation>
+        <source>sqlite:PATH (default &lt;data dir&gt;/gatehouse.db) or postgresql://USER@HOST[:PORT]/DB</source>
+        <translation>sqlite:CHEMIN (par défaut &lt;répertoire de données&gt;/gatehouse.db) ou postgresql://UTILISATEUR@HÔTE[:PORT]/BASE</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>seed the admin password from this file&apos;s first line if none is set</source>
         <translation>initialiser le mot de passe d’admin à partir de la première ligne de ce fichier s’il n’y en a pas</translation>
     </message>
@@ -1681,6 +1716,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
     </message>
     <message>
         <location line="+3"/>
+        <source>the 32-byte master key file every instance of a shared database uses</source>
+        <translation>le fichier de clé maîtresse de 32 octets que chaque instance d’une base partagée utilise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>failures per IP within the window before a lockout (0 = never lock)</source>
         <translation>échecs par IP dans la fenêtre avant un blocage (0 = jamais bloquer)</translation>
     </message>
@@ -1765,7 +1805,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>connexions ouvertes par IP de client (256)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+121"/>
         <source>Settings (gatehouse.conf key / environment), later wins: file &lt; environment &lt; command line:</source>
         <translation>Paramètres (clé de gatehouse.conf / environnement), le dernier l’emporte&#xa0;: fichier &lt; environnement &lt; ligne de commande&#xa0;:</translation>
     </message>
@@ -1780,7 +1820,7 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>clé HMAC brute pour les JWT&#x202f;; par défaut&#xa0;: celle du magasin de clés</translation>
     </message>
     <message>
-        <location filename="../server/config/oidcconfig.cpp" line="+64"/>
+        <location filename="../server/config/oidcconfig.cpp" line="+62"/>
         <source>OpenID provider&apos;s issuer URL (https, or http on loopback); empty = off</source>
         <translation>URL de l’émetteur du fournisseur OpenID (https, ou http en boucle locale)&#x202f;; vide = désactivé</translation>
     </message>

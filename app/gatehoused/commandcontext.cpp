@@ -15,9 +15,9 @@ namespace {
 // Options that belong to one command or another; the serving options (--data-dir, ...)
 // are accepted everywhere because they say which storage a command acts on.
 const QStringList CommandOptions = {
-    QStringLiteral("user"),     QStringLiteral("role"),        QStringLiteral("firstname"),
-    QStringLiteral("lastname"), QStringLiteral("bcrypt-hash"), QStringLiteral("name"),
-    QStringLiteral("perm"),     QStringLiteral("expires"),     QStringLiteral("json")};
+    QStringLiteral("user"),        QStringLiteral("role"), QStringLiteral("firstname"), QStringLiteral("lastname"),
+    QStringLiteral("bcrypt-hash"), QStringLiteral("name"), QStringLiteral("perm"),      QStringLiteral("expires"),
+    QStringLiteral("json"),        QStringLiteral("from"), QStringLiteral("to"),        QStringLiteral("force")};
 
 QString listOf(const std::vector<Subcommand>& subcommands)
 {

@@ -1,5 +1,6 @@
 // gatehoused: the Gatehouse server without a display, and its administration commands.
 
+#include "migratecommand.h"
 #include "oidccommand.h"
 #include "options.h"
 #include "passwdcommand.h"
@@ -125,5 +126,7 @@ int main(int argc, char* argv[])
         return runTokensCommand(*config, options);
     if (command == u"oidc")
         return runOidcCommand(*config, options);
+    if (command == u"migrate")
+        return runMigrateCommand(*config, options);
     return runRateLimitCommand(*config, options); // Options::parse() let no other command through
 }

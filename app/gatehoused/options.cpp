@@ -11,7 +11,7 @@ namespace {
 
 const QStringList Commands = {QStringLiteral("serve"),    QStringLiteral("passwd"), QStringLiteral("users"),
                               QStringLiteral("sessions"), QStringLiteral("tokens"), QStringLiteral("ratelimit"),
-                              QStringLiteral("oidc")};
+                              QStringLiteral("oidc"),     QStringLiteral("migrate")};
 
 // The commands --help lists: the synopsis as typed (never translated) and what it does.
 struct CommandHelp
@@ -46,6 +46,10 @@ const CommandHelp CommandsHelp[] = {
     {"oidc set-secret",
      QT_TRANSLATE_NOOP("Options",
                        "keep the OpenID client secret, read from the first line of stdin, sealed in the database")},
+    {"migrate --from DATABASE --to DATABASE [--force]",
+     QT_TRANSLATE_NOOP("Options",
+                       "copy every table from one database to another (sqlite:PATH, postgresql://...); a target "
+                       "that holds data is refused unless --force, which empties it first")},
 };
 
 constexpr qsizetype SynopsisWidth = 36;
@@ -106,12 +110,15 @@ Options::Options()
          QStringLiteral("RES:ACTION")},
         {QStringLiteral("expires"), tr("Expiry for tokens create: a duration (30d, 12h) or an ISO time."),
          QStringLiteral("WHEN")},
+        {QStringLiteral("from"), tr("Database migrate copies from."), QStringLiteral("DATABASE")},
+        {QStringLiteral("to"), tr("Database migrate copies to."), QStringLiteral("DATABASE")},
+        {QStringLiteral("force"), tr("Let migrate empty a target that holds data.")},
         {QStringLiteral("json"), tr("Print a command's result as JSON.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")},
         {{QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version.")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("serve (default), passwd, users, sessions, tokens, ratelimit or oidc"),
+                                   tr("serve (default), passwd, users, sessions, tokens, ratelimit, oidc or migrate"),
                                    tr("[command [subcommand] [argument]]"));
 }
 

@@ -2,9 +2,15 @@
 
 #include <QDir>
 
+DatabaseLocation Config::databaseLocation() const
+{
+    QString error;
+    if (const auto location = DatabaseLocation::parse(database, &error))
+        return *location; // the loader accepted nothing else
+    return DatabaseLocation::sqliteFile(QDir(dataDir).filePath(QStringLiteral("gatehouse.db")));
+}
+
 QString Config::sqlitePath() const
 {
-    if (database.startsWith(QLatin1String("sqlite:")))
-        return database.mid(7);
-    return QDir(dataDir).filePath(QStringLiteral("gatehouse.db"));
+    return databaseLocation().sqlitePath;
 }

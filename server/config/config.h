@@ -2,6 +2,7 @@
 
 #include "crypto/keystore.h"
 #include "values/connectionlimits.h"
+#include "values/databaselocation.h"
 #include "values/forwardauthrules.h"
 #include "values/oidcsettings.h"
 #include "values/tokenlifetimes.h"
@@ -22,13 +23,14 @@ struct Config
     QHostAddress listenAddress = QHostAddress::Any;
     quint16 port = 3539;       // 0 = ephemeral (tests)
     bool plainHttp = false;    // --http
-    QString database;          // "" = sqlite:<dataDir>/gatehouse.db
+    QString database;          // "" = sqlite:<dataDir>/gatehouse.db, or postgresql://...
     QString adminPasswordFile; // seeds the admin password if none is set
     bool requireAuth = false;  // refuse to run open: 503 setup_required
 
     // Keys
     QByteArray secretKey; // SECRET_KEY: raw HMAC key for JWTs; "" = from key store
     KeyStore::Backend keyStoreBackend = KeyStore::Backend::Auto;
+    QString secretKeyFile; // secret_key_file: the master key shared by instances; "" = the key store
 
     // Rate limiting
     int maxLoginAttempts = 5;                       // MAX_LOGIN_ATTEMPTS; 0 = failures never lock
@@ -54,5 +56,6 @@ struct Config
     int hashQueue = 32;  // jobs waiting or running before 503 busy
     ConnectionLimits limits;
 
-    QString sqlitePath() const; // where the SQLite file lives
+    DatabaseLocation databaseLocation() const;
+    QString sqlitePath() const; // where the SQLite file lives ("" on PostgreSQL)
 };

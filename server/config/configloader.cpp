@@ -3,6 +3,7 @@
 #include "config/oidcconfig.h"
 #include "config/setting.h"
 #include "config/systemdcredentials.h"
+#include "values/databaselocation.h"
 #include "values/decimal.h"
 
 #include <QCoreApplication>
@@ -86,8 +87,8 @@ bool applyListen(Config& config, const QString& text)
 
 bool applyDatabase(Config& config, const QString& text)
 {
-    // PostgreSQL arrives with the multi-instance work; until then only SQLite is accepted.
-    if (!text.startsWith(QLatin1String("sqlite:")) || text.size() <= 7)
+    QString error;
+    if (!DatabaseLocation::parse(text, &error))
         return false;
     config.database = text;
     return true;
@@ -166,7 +167,8 @@ const std::vector<Setting>& settings()
          boolean(&Config::plainHttp)},
         {"database",
          {u"GATEHOUSE_DATABASE"_s},
-         QT_TRANSLATE_NOOP("Settings", "sqlite:PATH (default <data dir>/gatehouse.db)"),
+         QT_TRANSLATE_NOOP("Settings",
+                           "sqlite:PATH (default <data dir>/gatehouse.db) or postgresql://USER@HOST[:PORT]/DB"),
          applyDatabase},
         {"admin_password_file",
          {u"GATEHOUSE_ADMIN_PASSWORD_FILE"_s},
@@ -180,6 +182,13 @@ const std::vector<Setting>& settings()
          QT_TRANSLATE_NOOP("Settings", "refuse to run open: 503 until a password is set"),
          boolean(&Config::requireAuth)},
         {"keystore", {u"GATEHOUSE_KEYSTORE"_s}, QT_TRANSLATE_NOOP("Settings", "auto | keychain | file"), applyKeyStore},
+        {"secret_key_file",
+         {u"GATEHOUSE_SECRET_KEY_FILE"_s},
+         QT_TRANSLATE_NOOP("Settings", "the 32-byte master key file every instance of a shared database uses"),
+         [](Config& c, const QString& v) {
+             c.secretKeyFile = v;
+             return !v.isEmpty();
+         }},
         {"max_login_attempts",
          {u"MAX_LOGIN_ATTEMPTS"_s, u"GATEHOUSE_MAX_LOGIN_ATTEMPTS"_s},
          QT_TRANSLATE_NOOP("Settings", "failures per IP within the window before a lockout (0 = never lock)"),

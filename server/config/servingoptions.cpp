@@ -31,7 +31,9 @@ QList<QCommandLineOption> ServingOptions::options()
         {QStringLiteral("http"),
          QCoreApplication::translate("ServingOptions", "Serve plain HTTP instead of HTTPS (behind a proxy, tests).")},
         {QStringLiteral("database"),
-         QCoreApplication::translate("ServingOptions", "sqlite:PATH (default <data dir>/gatehouse.db)."),
+         QCoreApplication::translate("ServingOptions",
+                                     "sqlite:PATH (default <data dir>/gatehouse.db) or "
+                                     "postgresql://USER@HOST[:PORT]/DB (password from PGPASSWORD)."),
          QStringLiteral("URL")},
         {QStringLiteral("admin-password-file"),
          QCoreApplication::translate("ServingOptions", "Seed the admin password from this file if none is set."),

@@ -3,6 +3,7 @@
 #include "core/accountstore.h"
 #include "core/apitokenstore.h"
 #include "core/auditlog.h"
+#include "core/changefollower.h"
 #include "core/clock.h"
 #include "core/passwordverifier.h"
 #include "core/ratelimiter.h"
@@ -46,8 +47,17 @@ qint64 AuthService::adminAccountId() const
     return m_parts.accounts.admin().id;
 }
 
+std::optional<AuthError> AuthService::refuseUntrusted() const
+{
+    if (m_parts.follower.cachesTrusted())
+        return std::nullopt;
+    return AuthError::storageUnavailable();
+}
+
 AuthResult AuthService::authenticateBearer(QByteArrayView token) const
 {
+    if (auto refused = refuseUntrusted())
+        return std::move(*refused);
     const qint64 now = m_parts.clock.nowSecs();
     std::optional<JwtClaims> claims = m_verifiedTokens.find(token, now);
     if (!claims) {
@@ -75,6 +85,8 @@ AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientI
 {
     if (!ApiTokenFormat::isWellFormed(token))
         return AuthError::unauthorized();
+    if (auto refused = refuseUntrusted())
+        return std::move(*refused);
     const ApiTokenRecord* record = m_parts.apiTokens.find(token);
     if (!record) {
         // Someone presents a token that looks real but was never issued: a guess, counted
@@ -97,6 +109,10 @@ AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientI
 
 void AuthService::login(const LoginRequest& request, std::function<void(LoginResult)> done)
 {
+    if (auto refused = refuseUntrusted()) {
+        done(std::move(*refused));
+        return;
+    }
     m_parts.verifier.check(
         request.username, request.password, request.client, [this, request, done](PasswordVerifier::Verdict verdict) {
             if (auto* failure = std::get_if<AuthError>(&verdict)) {
@@ -111,6 +127,9 @@ void AuthService::login(const LoginRequest& request, std::function<void(LoginRes
 std::optional<AuthResult> AuthService::authenticateBasicNow(const QString& username, const QString& password,
                                                             const ClientInfo& client)
 {
+    // Before the hash runs too: a password changed on another instance may not be known here.
+    if (auto refused = refuseUntrusted())
+        return std::move(*refused);
     if (auto locked = m_parts.verifier.refuseIfLocked(username, client))
         return std::move(*locked);
     const AccountRecord* account = m_parts.accounts.byUsername(username);
@@ -156,5 +175,5 @@ std::optional<AuthError> AuthService::logout(const Principal& principal, const C
 
 bool AuthService::storageReachable() const
 {
-    return m_parts.database.isReachable();
+    return m_parts.follower.storageReachable();
 }

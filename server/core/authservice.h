@@ -18,6 +18,7 @@
 class AccountStore;
 class ApiTokenStore;
 class AuditLog;
+class ChangeFollower;
 class Clock;
 class Database;
 class HmacSha256;
@@ -50,6 +51,7 @@ public:
         const JwtHs256& jwt;
         const HmacSha256& credentialHash; // keyed with the pepper: cache keys, token hashes
         const Clock& clock;
+        const ChangeFollower& follower; // whether the caches may be trusted (several instances)
     };
 
     AuthService(Parts parts, bool requireAuth, QObject* parent = nullptr);
@@ -85,6 +87,8 @@ public:
 
 private:
     Principal principalFor(const AccountRecord& account, Principal::Method method) const;
+    // 503 while the caches may have missed a change of another instance (ChangeFollower).
+    std::optional<AuthError> refuseUntrusted() const;
 
     Parts m_parts;
     bool m_requireAuth = false;

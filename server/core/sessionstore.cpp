@@ -54,6 +54,24 @@ void SessionStore::load()
     qCInfo(lcSessions) << m_live.size() << "live sessions";
 }
 
+bool SessionStore::reload(const QString& id)
+{
+    bool readable = true;
+    std::optional<SessionRecord> session = m_repository.byId(id, &readable);
+    if (!readable)
+        return false;
+    if (!session || session->revokedAtMs != 0 || session->expiresAtMs <= m_clock.nowMs()) {
+        forget({id});
+        return true;
+    }
+    const bool opened = !m_live.contains(id);
+    const qint64 accountId = session->accountId;
+    m_live.insert(id, std::move(*session));
+    if (opened)
+        emit sessionOpened(id, accountId);
+    return true;
+}
+
 const SessionRecord* SessionStore::create(qint64 accountId, const QString& dialect, const QString& clientIp,
                                           const QString& userAgent, qint64 lifetimeSecs, const QByteArray& refreshHash)
 {

@@ -26,6 +26,10 @@ public:
     // Fills the cache with the sessions that are neither revoked nor expired; on a reload
     // (another process changed the database) sessions that vanished are reported ended.
     void load();
+    // Reads one session again (another instance created, refreshed or revoked it): cached
+    // while live, forgotten (and reported ended) otherwise. False when the database could not
+    // be read; the cache is then unchanged.
+    bool reload(const QString& id);
 
     // Creates and commits a session; returns nullptr if the database refused it.
     const SessionRecord* create(qint64 accountId, const QString& dialect, const QString& clientIp,

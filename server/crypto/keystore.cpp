@@ -1,5 +1,6 @@
 #include "crypto/keystore.h"
 
+#include "crypto/hmacsha256.h"
 #include "crypto/random.h"
 
 #include <QCoreApplication>
@@ -231,7 +232,9 @@ std::optional<KeyStore> KeyStore::open(const Options& options, QString* error)
     if (!backend)
         return std::nullopt;
     bool fromKeychain = false;
-    const std::optional<QByteArray> master = masterKey(options.dataDir, *backend, &fromKeychain, &message);
+    const std::optional<QByteArray> master = options.masterKeyFile.isEmpty()
+        ? masterKey(options.dataDir, *backend, &fromKeychain, &message)
+        : readKeyFile(options.masterKeyFile, &message);
     if (!master)
         return std::nullopt;
     KeyStore store;
@@ -251,4 +254,11 @@ std::optional<KeyStore> KeyStore::open(const Options& options, QString* error)
 QString KeyStore::backendName() const
 {
     return m_backend == Backend::Keychain ? QStringLiteral("keychain") : QStringLiteral("file");
+}
+
+QString KeyStore::checkValue() const
+{
+    const QByteArray keys = m_signingKey + m_tokenPepper + m_sealingKey;
+    const HmacSha256 mac(keys);
+    return QString::fromLatin1(mac.mac(QByteArrayLiteral("gatehouse key check value v1")).toHex());
 }

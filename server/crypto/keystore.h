@@ -24,6 +24,10 @@ public:
         QString dataDir;
         Backend backend = Backend::Auto;
         QByteArray secretKeyOverride; // SECRET_KEY; empty = derive
+        // secret_key_file: the master secret is read from this file (it must exist, hold 32
+        // bytes and be private to its owner) instead of the data directory or the keychain,
+        // so that instances sharing one database share all keys. Empty = as above.
+        QString masterKeyFile;
     };
 
     static std::optional<KeyStore> open(const Options& options, QString* error);
@@ -33,6 +37,10 @@ public:
     // Encrypts secrets Gatehouse must keep at rest (SealedBox), e.g. an OpenID client secret.
     const QByteArray& sealingKey() const { return m_sealingKey; }
     QString backendName() const; // "keychain" or "file"
+    // A value that is the same exactly when all three keys are: recorded in a shared
+    // database, it tells an instance started with other keys. Hex; reveals nothing of the keys
+    // (an HMAC under them of a fixed label).
+    QString checkValue() const;
 
 private:
     KeyStore() = default;

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -15,10 +16,13 @@
 
 // The connections one Database created, by name, each with the hook on its thread's
 // `finished` signal. Whoever takes a name out (the thread ending or ~Database) removes it.
+// `generation` counts reconnectAll() calls; each connection remembers the one it was opened in.
 struct ConnectionRegistry
 {
     QMutex mutex;
     QHash<QString, QMetaObject::Connection> threadHooks;
+    QHash<QString, quint64> openedIn;
+    std::atomic<quint64> generation{0};
 };
 
 namespace {
@@ -45,6 +49,7 @@ void releaseThreadConnection(ConnectionRegistry& registry, const QString& name)
             return; // ~Database removed it already
         hook = it.value();
         registry.threadHooks.erase(it);
+        registry.openedIn.remove(name);
     }
     QObject::disconnect(hook);
     QSqlDatabase::removeDatabase(name);
@@ -53,7 +58,7 @@ void releaseThreadConnection(ConnectionRegistry& registry, const QString& name)
 bool execPlain(QSqlDatabase& db, const QString& statement, const char* what)
 {
     QSqlQuery query(db);
-    return SqlUtil::run(query, statement, {}, what);
+    return SqlUtil::runUnprepared(query, statement, what);
 }
 
 // A connection's set-up statement, retried while another process holds the lock: switching
@@ -77,10 +82,16 @@ bool execSetup(QSqlDatabase& db, const QString& statement)
 
 } // namespace
 
-Database::Database(QString location)
+Database::Database(DatabaseLocation location)
     : m_location(std::move(location)),
+      m_instanceName(QStringLiteral("gatehoused/") + QString::number(QRandomGenerator::system()->generate64(), 36)),
       m_connectionPrefix(QStringLiteral("gatehouse-%1-").arg(g_nextDatabaseId.fetch_add(1))),
-      m_dialect(&SqlDialect::sqlite()), m_registry(std::make_shared<ConnectionRegistry>())
+      m_dialect(m_location.engine == DatabaseLocation::Engine::Postgres ? &SqlDialect::postgres()
+                                                                        : &SqlDialect::sqlite()),
+      m_registry(std::make_shared<ConnectionRegistry>())
+{}
+
+Database::Database(const QString& sqlitePath) : Database(DatabaseLocation::sqliteFile(sqlitePath))
 {}
 
 Database::~Database()
@@ -105,17 +116,51 @@ QString Database::connectionName() const
 
 QSqlDatabase Database::connection()
 {
-    const QString name = connectionName();
+    return dedicatedConnection(QString());
+}
+
+QSqlDatabase Database::dedicatedConnection(const QString& purpose)
+{
+    const QString name = connectionName() + purpose;
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false) : addConnection(name);
-    if (!db.isOpen())
-        open(db);
+    const quint64 generation = m_registry->generation.load();
+    bool stale = false;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        stale = m_registry->openedIn.value(name, generation) != generation;
+    }
+    if (stale)
+        db.close();
+    if (!db.isOpen() && open(db)) {
+        QMutexLocker lock(&m_registry->mutex);
+        m_registry->openedIn.insert(name, generation);
+    }
     return db;
+}
+
+void Database::reconnectAll()
+{
+    m_registry->generation.fetch_add(1);
 }
 
 QSqlDatabase Database::addConnection(const QString& name)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driver, name);
-    db.setDatabaseName(m_location);
+    if (m_location.engine == DatabaseLocation::Engine::Sqlite) {
+        db.setDatabaseName(m_location.sqlitePath);
+    } else {
+        db.setHostName(m_location.host);
+        db.setPort(m_location.port);
+        db.setDatabaseName(m_location.databaseName);
+        db.setUserName(m_location.user);
+        db.setPassword(m_location.password);
+        // A connect that hangs must not hang the server: a few seconds, then the caller
+        // answers 503 and the change feed retries. Keep-alives notice a peer that vanished.
+        // The location's own options come last, so an operator's choice wins.
+        db.setConnectOptions(QStringLiteral("connect_timeout=5 keepalives_idle=10 keepalives_interval=3 "
+                                            "keepalives_count=3 application_name='%1' %2")
+                                 .arg(m_instanceName, m_location.connectOptions));
+    }
     // A thread that ends gives its connection back; the main thread's goes with ~Database.
     const std::shared_ptr<ConnectionRegistry> registry = m_registry;
     const auto release = [registry, name] { releaseThreadConnection(*registry, name); };
@@ -127,10 +172,11 @@ QSqlDatabase Database::addConnection(const QString& name)
 
 bool Database::open(QSqlDatabase& db)
 {
-    if (m_dialect->prepareLocation && !m_dialect->prepareLocation(m_location))
+    if (m_dialect->prepareLocation && !m_dialect->prepareLocation(m_location.sqlitePath))
         return false;
     if (!db.open()) {
-        qCWarning(lcStorage).noquote() << "cannot open the database" << m_location << ":" << db.lastError().text();
+        qCWarning(lcStorage).noquote() << "cannot open the database" << m_location.displayName() << ":"
+                                       << db.lastError().text();
         return false;
     }
     for (const QString& statement : m_dialect->onOpen) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "values/databaselocation.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -12,12 +14,14 @@ struct SqlDialect;
 // The database behind every repository. Each thread that touches it gets its own named
 // QSqlDatabase connection (Qt's rule), opened on first use. SQLite runs in WAL mode with
 // synchronous=FULL, so a write that was committed before a response survives a crash or
-// a power cut. PostgreSQL arrives later behind the same interface.
+// a power cut. On PostgreSQL every connection carries this process's instance name as its
+// application_name, which the change feed uses to tell its own changes from others'.
 class Database
 {
 public:
-    // `location` is a SQLite file path (the embedded default).
-    explicit Database(QString location);
+    explicit Database(DatabaseLocation location);
+    explicit Database(const QString& sqlitePath); // the embedded default
+
     ~Database(); // closes and removes this object's connections
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -42,14 +46,25 @@ public:
     // instance) commits to the database; -1 if it cannot be read. Cheap enough to poll.
     qint64 externalChangeCounter();
 
-    const QString& location() const { return m_location; }
+    // Every connection opened before this call is closed and opened again when its thread
+    // next asks for it: after the server went away, a driver's handle stays "open" but dead.
+    void reconnectAll();
+    // A connection of its own for the calling thread, beside connection(): the change feed
+    // listens on it. Closed with this object or its thread.
+    QSqlDatabase dedicatedConnection(const QString& purpose);
+
+    const DatabaseLocation& location() const { return m_location; }
+    const SqlDialect& dialect() const { return *m_dialect; }
+    // The application_name of this object's PostgreSQL connections ("gatehoused/<random>").
+    const QString& instanceName() const { return m_instanceName; }
 
 private:
     QString connectionName() const;
     QSqlDatabase addConnection(const QString& name);
     bool open(QSqlDatabase& db);
 
-    QString m_location;
+    DatabaseLocation m_location;
+    QString m_instanceName;
     QString m_connectionPrefix;
     const SqlDialect* m_dialect;
     // Shared with the threads' `finished` hooks, which may run after this object is gone.

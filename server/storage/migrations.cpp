@@ -71,10 +71,10 @@ bool fail(QString* failure, const QString& message)
 bool createVersionTable(QSqlDatabase& db, QString* failure)
 {
     QSqlQuery query(db);
-    if (SqlUtil::run(query,
-                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version "
-                                    "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"),
-                     {}, "migrations.versionTable"))
+    if (SqlUtil::runUnprepared(query,
+                               QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version "
+                                              "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"),
+                               "migrations.versionTable"))
         return true;
     return fail(failure, QStringLiteral("cannot create schema_version: %1").arg(query.lastError().text()));
 }
@@ -88,7 +88,7 @@ bool applyStep(QSqlDatabase& db, const SqlDialect& dialect, const Step& step, QS
         return true; // another process applied it while this one waited for the lock
     for (const char* statement : step.statements) {
         QSqlQuery query(db);
-        if (!SqlUtil::run(query, dialect.adapt(QLatin1String(statement)), {}, "migrations.step"))
+        if (!SqlUtil::runUnprepared(query, dialect.adapt(QLatin1String(statement)), "migrations.step"))
             return fail(failure,
                         QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(query.lastError().text()));
     }
@@ -101,7 +101,36 @@ bool applyStep(QSqlDatabase& db, const SqlDialect& dialect, const Step& step, QS
     return true;
 }
 
+bool lockSchema(QSqlDatabase& db, const SqlDialect& dialect, QString* failure)
+{
+    if (dialect.migrationLock.isEmpty())
+        return true;
+    QSqlQuery query(db);
+    if (SqlUtil::run(query, dialect.migrationLock, {}, "migrations.lock"))
+        return true;
+    return fail(failure, QStringLiteral("cannot lock the schema: %1").arg(query.lastError().text()));
+}
+
+bool runAfterMigrations(QSqlDatabase& db, const SqlDialect& dialect, QString* failure)
+{
+    for (const QString& statement : dialect.afterMigrations) {
+        QSqlQuery query(db);
+        if (!SqlUtil::runUnprepared(query, statement, "migrations.after"))
+            return fail(failure, QStringLiteral("cannot install the change feed: %1").arg(query.lastError().text()));
+    }
+    return true;
+}
+
 } // namespace
+
+const std::vector<Migrations::Table>& Migrations::tables()
+{
+    static const std::vector<Table> list = {
+        {"accounts", true},         {"sessions", false},    {"api_tokens", true}, {"oidc_identities", false},
+        {"ratelimit_events", true}, {"audit_events", true}, {"settings", false},
+    };
+    return list;
+}
 
 int Migrations::latestVersion()
 {
@@ -128,13 +157,20 @@ bool Migrations::apply(Database& database, const SqlDialect& dialect, QString* e
     QString failure;
     bool ok = current >= 0;
     if (ok && current == 0)
-        ok = database.transaction([&](QSqlDatabase& tx) { return createVersionTable(tx, &failure); });
+        ok = database.transaction(
+            [&](QSqlDatabase& tx) { return lockSchema(tx, dialect, &failure) && createVersionTable(tx, &failure); });
     for (const Step& step : steps()) {
         if (!ok)
             break;
         if (step.version > current)
-            ok = database.transaction([&](QSqlDatabase& tx) { return applyStep(tx, dialect, step, &failure); });
+            ok = database.transaction([&](QSqlDatabase& tx) {
+                return lockSchema(tx, dialect, &failure) && applyStep(tx, dialect, step, &failure);
+            });
     }
+    if (ok && !dialect.afterMigrations.isEmpty())
+        ok = database.transaction([&](QSqlDatabase& tx) {
+            return lockSchema(tx, dialect, &failure) && runAfterMigrations(tx, dialect, &failure);
+        });
     if (!ok && error)
         *error = failure.isEmpty() ? QStringLiteral("the database cannot be opened or written") : failure;
     return ok;

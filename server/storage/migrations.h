@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <vector>
+
 class Database;
 struct SqlDialect;
 
@@ -16,5 +18,14 @@ int currentVersion(QSqlDatabase& db);
 // Applies the missing steps, each in its own write transaction, re-checking the version
 // inside it, so two processes starting at once apply every step exactly once.
 bool apply(Database& database, const SqlDialect& dialect, QString* error);
+
+// The tables of the newest schema, each after the tables it refers to (what a copy must
+// follow), and whether the table has a generated `id` column.
+struct Table
+{
+    const char* name;
+    bool generatedId;
+};
+const std::vector<Table>& tables();
 
 } // namespace Migrations

@@ -49,11 +49,14 @@ bool SessionRepository::insert(const SessionRecord& session)
                         "sessions.insert");
 }
 
-std::optional<SessionRecord> SessionRepository::byId(const QString& id)
+std::optional<SessionRecord> SessionRepository::byId(const QString& id, bool* readable)
 {
     QSqlQuery query(m_database.connection());
-    if (!SqlUtil::run(query, kSelect + QLatin1String(" WHERE id = ?"), {SqlUtil::text(id)}, "sessions.byId")
-        || !query.next())
+    const bool ran =
+        SqlUtil::run(query, kSelect + QLatin1String(" WHERE id = ?"), {SqlUtil::text(id)}, "sessions.byId");
+    if (readable)
+        *readable = ran;
+    if (!ran || !query.next())
         return std::nullopt;
     return toRecord(query);
 }

@@ -17,7 +17,8 @@ public:
     explicit SessionRepository(Database& database) : m_database(database) {}
 
     bool insert(const SessionRecord& session);
-    std::optional<SessionRecord> byId(const QString& id);
+    // nullopt when there is none, or (then *readable is false) when the database failed.
+    std::optional<SessionRecord> byId(const QString& id, bool* readable = nullptr);
     // Sessions neither revoked nor expired at `nowMs`: what the in-memory cache starts from.
     std::vector<SessionRecord> live(qint64 nowMs);
     // True when the session exists and is now revoked (an earlier revocation time is kept).

@@ -22,6 +22,14 @@ bool SettingsRepository::setValue(const QString& key, const QString& value)
                         {SqlUtil::text(key), SqlUtil::text(value)}, "settings.setValue");
 }
 
+bool SettingsRepository::setIfAbsent(const QString& key, const QString& value)
+{
+    QSqlQuery query(m_database.connection());
+    return SqlUtil::run(query,
+                        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"),
+                        {SqlUtil::text(key), SqlUtil::text(value)}, "settings.setIfAbsent");
+}
+
 bool SettingsRepository::remove(const QString& key)
 {
     QSqlQuery query(m_database.connection());

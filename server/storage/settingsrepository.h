@@ -14,6 +14,8 @@ public:
 
     std::optional<QString> value(const QString& key);
     bool setValue(const QString& key, const QString& value);
+    // Sets the value only where the key is not set yet; true also when it was (nothing changed).
+    bool setIfAbsent(const QString& key, const QString& value);
     bool remove(const QString& key); // true also when the key was not set
 
 private:

@@ -25,6 +25,14 @@ bool prepare(QSqlQuery& query, const QString& statement, const char* what)
     return false;
 }
 
+bool runUnprepared(QSqlQuery& query, const QString& statement, const char* what)
+{
+    if (query.exec(statement))
+        return true;
+    logFailure(query, what);
+    return false;
+}
+
 bool execute(QSqlQuery& query, std::initializer_list<QVariant> values, const char* what)
 {
     int position = 0;

@@ -16,6 +16,9 @@ namespace SqlUtil {
 bool prepare(QSqlQuery& query, const QString& statement, const char* what);
 // Binds `values` to the positional placeholders of a prepared query and executes it.
 bool execute(QSqlQuery& query, std::initializer_list<QVariant> values, const char* what);
+// A statement without values run as it is: transaction control and schema statements,
+// which PostgreSQL does not prepare.
+bool runUnprepared(QSqlQuery& query, const QString& statement, const char* what);
 // prepare() then execute().
 bool run(QSqlQuery& query, const QString& statement, std::initializer_list<QVariant> values, const char* what);
 

@@ -139,7 +139,7 @@ void ForwardAuthNginxTest::initTestCase()
                                 serverEnvironment()),
              qPrintable(m_gatehoused.startError()));
     NginxSite site;
-    site.gatehouse = QStringLiteral("127.0.0.1:%1").arg(m_gatehoused.port());
+    site.gatehouses = {QStringLiteral("127.0.0.1:%1").arg(m_gatehoused.port())};
     QVERIFY2(m_nginx.start(site), qPrintable(m_nginx.startError()));
     m_adminAccess = m_rest.loginPair(QStringLiteral("admin"), AdminPassword).access;
     QVERIFY(!m_adminAccess.isEmpty());
@@ -328,7 +328,7 @@ void ForwardAuthNginxTest::overTls()
                               serverEnvironment()),
              qPrintable(gatehoused.startError()));
     NginxSite site;
-    site.gatehouse = QStringLiteral("127.0.0.1:%1").arg(gatehoused.port());
+    site.gatehouses = {QStringLiteral("127.0.0.1:%1").arg(gatehoused.port())};
     site.tls = true;
     site.caCertificate = gatehoused.certificatePath();
     site.tlsName = tlsName;

@@ -19,7 +19,7 @@ namespace {
 constexpr char SiteTemplate[] = R"nginx(# gatehoused: plain HTTP over loopback, where nothing crosses a
 # network (between machines use https: the TLS variant).
 upstream gatehouse {
-    server @GATEHOUSE@;
+@GATEHOUSES@
     keepalive 32;
 }
 
@@ -144,10 +144,16 @@ QString NginxProcess::siteConfiguration(const NginxSite& site)
 {
     QString tls = QString::fromUtf8(TlsTemplate);
     tls.replace(QStringLiteral("@CA@"), site.caCertificate).replace(QStringLiteral("@TLSNAME@"), site.tlsName);
+    // One `server` line per instance: several instances sharing one PostgreSQL database are
+    // one service to nginx, which spreads the checks over them and skips one that is down.
+    QString servers;
+    for (const QString& address : site.gatehouses)
+        servers += QStringLiteral("    server %1;\n").arg(address);
+    servers.chop(1);
     QString text = QString::fromUtf8(SiteTemplate);
     text.replace(QStringLiteral("@TLS@"), site.tls ? tls : QString())
         .replace(QStringLiteral("@SCHEME@"), site.tls ? QStringLiteral("https") : QStringLiteral("http"))
-        .replace(QStringLiteral("@GATEHOUSE@"), site.gatehouse)
+        .replace(QStringLiteral("@GATEHOUSES@"), servers)
         .replace(QStringLiteral("@API@"), site.api)
         .replace(QStringLiteral("@LISTEN@"), site.listen);
     return text;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -14,7 +15,7 @@
 struct NginxSite
 {
     QString listen = QStringLiteral("80");                                     // nginx's `listen` argument
-    QString gatehouse = QStringLiteral("127.0.0.1:3539");                      // gatehoused's address
+    QStringList gatehouses = {QStringLiteral("127.0.0.1:3539")};               // gatehoused instances' addresses
     QString api = QStringLiteral("127.0.0.1:8080");                            // the protected API ("unix:/path" too)
     bool tls = false;                                                          // https between nginx and gatehoused
     QString caCertificate = QStringLiteral("/var/lib/gatehouse/tls/cert.pem"); // TLS: trust this

@@ -16,7 +16,7 @@ const char ChildMarker[] = "GATEHOUSE_KEYCHAIN_CHILD";
 
 KeyStore::Options fileOptions(const QString& dataDir, const QByteArray& secretKey = {})
 {
-    return KeyStore::Options{dataDir, KeyStore::Backend::File, secretKey};
+    return KeyStore::Options{dataDir, KeyStore::Backend::File, secretKey, {}};
 }
 
 mode_t modeOf(const QString& path)
@@ -134,7 +134,7 @@ private slots:
     {
         QTemporaryDir dir;
         qputenv("GATEHOUSE_KEYSTORE", "file");
-        KeyStore::Options options{dir.path(), KeyStore::Backend::Keychain, {}};
+        KeyStore::Options options{dir.path(), KeyStore::Backend::Keychain, {}, {}};
         const std::optional<KeyStore> store = KeyStore::open(options, nullptr);
         QVERIFY(store);
         QCOMPARE(store->backendName(), QStringLiteral("file"));
@@ -149,7 +149,7 @@ private slots:
         QTemporaryDir dir;
         const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
         qunsetenv("DBUS_SESSION_BUS_ADDRESS");
-        const std::optional<KeyStore> store = KeyStore::open({dir.path(), KeyStore::Backend::Auto, {}}, nullptr);
+        const std::optional<KeyStore> store = KeyStore::open({dir.path(), KeyStore::Backend::Auto, {}, {}}, nullptr);
         if (!bus.isEmpty())
             qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
         QVERIFY(store);
@@ -192,19 +192,19 @@ private slots:
             QSKIP("runs only inside secretService()'s private D-Bus session");
         const QString dataDir = QDir(home).filePath(QStringLiteral("gatehouse"));
         QString error;
-        const std::optional<KeyStore> first = KeyStore::open({dataDir, KeyStore::Backend::Keychain, {}}, &error);
+        const std::optional<KeyStore> first = KeyStore::open({dataDir, KeyStore::Backend::Keychain, {}, {}}, &error);
         QVERIFY2(first, qPrintable(error));
         QCOMPARE(first->backendName(), QStringLiteral("keychain"));
         QCOMPARE(first->signingKey().size(), 32);
         QVERIFY(!QFile::exists(QDir(dataDir).filePath(QStringLiteral("master.key"))));
         // Auto finds the same entry (the session bus is there and no key file exists).
-        const std::optional<KeyStore> second = KeyStore::open({dataDir, KeyStore::Backend::Auto, {}}, &error);
+        const std::optional<KeyStore> second = KeyStore::open({dataDir, KeyStore::Backend::Auto, {}, {}}, &error);
         QVERIFY2(second, qPrintable(error));
         QCOMPARE(second->backendName(), QStringLiteral("keychain"));
         QCOMPARE(second->signingKey(), first->signingKey());
         QCOMPARE(second->tokenPepper(), first->tokenPepper());
         const QString otherDir = QDir(home).filePath(QStringLiteral("other"));
-        const std::optional<KeyStore> other = KeyStore::open({otherDir, KeyStore::Backend::Keychain, {}}, &error);
+        const std::optional<KeyStore> other = KeyStore::open({otherDir, KeyStore::Backend::Keychain, {}, {}}, &error);
         QVERIFY2(other, qPrintable(error));
         QVERIFY(other->signingKey() != first->signingKey());
     }
