@@ -42,7 +42,7 @@ int runMigrateCommand(const Config& config, const Options& options)
     qint64 rows = 0;
     QJsonObject tables;
     QString error;
-    const bool copied = DatabaseTransfer::run(
+    const DatabaseTransfer::Outcome outcome = DatabaseTransfer::run(
         from, to, options.isSet(QStringLiteral("force")),
         [&](const DatabaseTransfer::Step& step) {
             if (!context.json())
@@ -53,8 +53,8 @@ int runMigrateCommand(const Config& config, const Options& options)
             }
         },
         &error);
-    if (!copied)
-        return context.fail(error, error.startsWith(QLatin1String("--")) ? ExitBadInput : ExitFailure);
+    if (outcome != DatabaseTransfer::Outcome::Copied)
+        return context.fail(error, outcome == DatabaseTransfer::Outcome::BadInput ? ExitBadInput : ExitFailure);
     if (context.json())
         Output::printJson({{QStringLiteral("rows"), rows}, {QStringLiteral("tables"), tables}});
     else

@@ -18,8 +18,17 @@ struct Step
     qint64 total = 0;
 };
 
-// False with a one-line reason (never a password) on failure.
-bool run(const QString& from, const QString& to, bool force, const std::function<void(const Step&)>& progress,
-         QString* error);
+enum class Outcome {
+    Copied,
+    BadInput,     // a location that does not parse, a SQLite source that does not exist, the same
+                  // database twice, a target holding rows without `force`: nothing was written
+    StorageFailed // a database could not be opened, migrated, read or written
+};
+
+// Outcome::Copied, or the reason in one line (never a password) in *error. A copy that fails
+// part of the way leaves the target partly filled (each batch is committed): run it again
+// with `force`.
+Outcome run(const QString& from, const QString& to, bool force, const std::function<void(const Step&)>& progress,
+            QString* error);
 
 } // namespace DatabaseTransfer

@@ -23,6 +23,7 @@ struct ConnectionRegistry
     QHash<QString, QMetaObject::Connection> threadHooks;
     QHash<QString, quint64> openedIn;
     std::atomic<quint64> generation{0};
+    QString lastOpenError;
 };
 
 namespace {
@@ -138,6 +139,12 @@ QSqlDatabase Database::dedicatedConnection(const QString& purpose)
     return db;
 }
 
+QString Database::lastOpenError() const
+{
+    QMutexLocker lock(&m_registry->mutex);
+    return m_registry->lastOpenError;
+}
+
 void Database::reconnectAll()
 {
     m_registry->generation.fetch_add(1);
@@ -177,6 +184,8 @@ bool Database::open(QSqlDatabase& db)
     if (!db.open()) {
         qCWarning(lcStorage).noquote() << "cannot open the database" << m_location.displayName() << ":"
                                        << db.lastError().text();
+        QMutexLocker lock(&m_registry->mutex);
+        m_registry->lastOpenError = db.lastError().databaseText().section(u'\n', 0, 0).trimmed();
         return false;
     }
     for (const QString& statement : m_dialect->onOpen) {

@@ -54,6 +54,9 @@ public:
     QSqlDatabase dedicatedConnection(const QString& purpose);
 
     const DatabaseLocation& location() const { return m_location; }
+    // Why the last connection that failed to open did, in one line ("" if none failed): for
+    // a command's one-line error, since the log may be silenced there.
+    QString lastOpenError() const;
     const SqlDialect& dialect() const { return *m_dialect; }
     // The application_name of this object's PostgreSQL connections ("gatehoused/<random>").
     const QString& instanceName() const { return m_instanceName; }
