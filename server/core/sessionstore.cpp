@@ -32,8 +32,10 @@ SessionStore::SessionStore(SessionRepository& repository, const Clock& clock, QO
 
 void SessionStore::load()
 {
+    std::vector<SessionRecord> loaded = m_repository.live(m_clock.nowMs());
     QHash<QString, SessionRecord> live;
-    for (SessionRecord& session : m_repository.live(m_clock.nowMs())) {
+    live.reserve(qsizetype(loaded.size())); // 100,000 sessions: no rehashing on the way
+    for (SessionRecord& session : loaded) {
         const QString id = session.id;
         live.insert(id, std::move(session));
     }

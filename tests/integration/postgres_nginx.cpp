@@ -70,11 +70,7 @@ void PostgresNginxTest::initTestCase()
     if (!NginxProcess::isAvailable())
         QSKIP("/usr/sbin/nginx is absent: install Debian's nginx-light (packaging/debian-packages.txt)");
     QString error;
-    QVERIFY2(m_fleet.setUp(&error), qPrintable(error));
-    const auto passwd = m_fleet.command({QStringLiteral("passwd")}, TestPasswords::first().toUtf8() + '\n');
-    QVERIFY2(passwd.finished && passwd.exitCode == 0, passwd.stderrData.constData());
-    QVERIFY2(m_fleet.start(m_a, QStringLiteral("a")), qPrintable(m_a.startError()));
-    QVERIFY2(m_fleet.start(m_b, QStringLiteral("b")), qPrintable(m_b.startError()));
+    QVERIFY2(m_fleet.setUpPair(m_a, m_b, TestPasswords::first(), &error), qPrintable(error));
     NginxSite site;
     site.gatehouses = {QStringLiteral("127.0.0.1:%1").arg(m_a.port()), QStringLiteral("127.0.0.1:%1").arg(m_b.port())};
     QVERIFY2(m_nginx.start(site), qPrintable(m_nginx.startError()));

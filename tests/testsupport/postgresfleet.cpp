@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QRandomGenerator>
 
+#include <utility>
+
 bool PostgresFleet::setUp(QString* error)
 {
     if (!m_dir.isValid()) {
@@ -22,6 +24,24 @@ bool PostgresFleet::setUp(QString* error)
         || key.write(secret) != secret.size()) {
         *error = QStringLiteral("cannot write ") + keyFile();
         return false;
+    }
+    return true;
+}
+
+bool PostgresFleet::setUpPair(GatehousedProcess& a, GatehousedProcess& b, const QString& adminPassword, QString* error)
+{
+    if (!setUp(error))
+        return false;
+    const auto passwd = command({QStringLiteral("passwd")}, adminPassword.toUtf8() + '\n');
+    if (!passwd.finished || passwd.exitCode != 0) {
+        *error = QStringLiteral("gatehoused passwd: ") + QString::fromUtf8(passwd.stderrData);
+        return false;
+    }
+    for (auto [instance, name] : {std::pair{&a, "a"}, std::pair{&b, "b"}}) {
+        if (!start(*instance, QLatin1String(name))) {
+            *error = instance->startError();
+            return false;
+        }
     }
     return true;
 }

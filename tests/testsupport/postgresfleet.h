@@ -16,6 +16,9 @@ class PostgresFleet
 public:
     // Starts the cluster, creates the shared database, writes the shared master key.
     bool setUp(QString* error);
+    // setUp(), the admin password `adminPassword` (gatehoused passwd on the shared database),
+    // then instances A and B serving it (data directories "a" and "b").
+    bool setUpPair(GatehousedProcess& a, GatehousedProcess& b, const QString& adminPassword, QString* error);
 
     PostgresServer& cluster() { return m_cluster; }
     const QString& databaseName() const { return m_database; }
