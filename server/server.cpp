@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "config/adminpasswordfile.h"
 #include "core/accountservice.h"
 #include "core/accountstore.h"
 #include "core/apitokenservice.h"
@@ -10,6 +11,7 @@
 #include "core/clock.h"
 #include "core/credentialcheck.h"
 #include "core/keycheck.h"
+#include "core/metrics.h"
 #include "core/passwordservice.h"
 #include "core/passwordverifier.h"
 #include "core/permissions.h"
@@ -19,7 +21,6 @@
 #include "crypto/hashpool.h"
 #include "crypto/jose.h"
 #include "crypto/keystore.h"
-#include "crypto/passwordpolicy.h"
 #include "crypto/selftest.h"
 #include "http/apicontext.h"
 #include "http/auditapi.h"
@@ -31,6 +32,7 @@
 #include "http/logstream.h"
 #include "http/logstreamapi.h"
 #include "http/managerapi.h"
+#include "http/metricsapi.h"
 #include "http/openapi.h"
 #include "http/ratelimitapi.h"
 #include "http/restauthapi.h"
@@ -48,7 +50,6 @@
 #include "storage/sessionrepository.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 Q_LOGGING_CATEGORY(lcServer, "gatehouse.server", QtInfoMsg)
 
@@ -62,7 +63,7 @@ constexpr int ChangeFeedStartWaitMs = 10'000;
 struct Server::Parts
 {
     Parts(const Config& config, const Clock& clock, const KeyStore& keys, QObject* owner)
-        : database(config.databaseLocation()), accountRepository(database), sessionRepository(database),
+        : metrics(), database(config.databaseLocation()), accountRepository(database), sessionRepository(database),
           rateLimitEvents(database), auditRepository(database), apiTokenRepository(database),
           accounts(accountRepository, clock), sessions(sessionRepository, clock, owner),
           limiter(RateLimitSettings{config.maxLoginAttempts, config.rateLimitWindowSecs, config.globalRateLimitRps,
@@ -76,7 +77,7 @@ struct Server::Parts
           verifier(PasswordVerifier::Parts{accounts, limiter, audit, hashPool}, owner),
           passwords(PasswordService::Parts{database, accounts, sessions, audit, hashPool, verifier, clock}, owner),
           auth(AuthService::Parts{database, accounts, sessions, apiTokenStore, limiter, audit, verifier, tokens, jwt,
-                                  credentialHash, clock, follower},
+                                  credentialHash, clock, follower, metrics},
                config.requireAuth, owner),
           permissions(config.resources), accountService(database, accounts, sessions, audit, permissions, clock),
           apiTokens(apiTokenStore, accounts, permissions, audit, clock, owner),
@@ -84,6 +85,7 @@ struct Server::Parts
           oidcClientSecret(database, keys.sealingKey())
     {}
 
+    Metrics metrics;
     Database database;
     AccountRepository accountRepository;
     SessionRepository sessionRepository;
@@ -199,9 +201,12 @@ bool Server::listen(QString* error)
     SessionsApi::registerRoutes(api);
     RateLimitApi::registerRoutes(api);
     AuditApi::registerRoutes(api);
+    if (m_config.metrics)
+        registerMetrics();
     OpenApi::registerRoutes(api.endpoints, m_parts->routes); // reads the whole table when first asked
 
     HttpServerOptions options;
+    options.metrics = m_config.metrics ? &m_parts->metrics : nullptr;
     options.address = m_config.listenAddress;
     options.port = m_config.port;
     options.limits = m_config.limits;
@@ -230,6 +235,18 @@ bool Server::listen(QString* error)
     if (m_parts->oidc)
         startOidc();
     return true;
+}
+
+void Server::registerMetrics()
+{
+    Parts& parts = *m_parts;
+    connect(&parts.limiter, &RateLimiter::ipLocked, this, [&metrics = parts.metrics] { metrics.lockout(); });
+    MetricsApi::registerRoutes(*parts.endpoints, parts.metrics, [&parts] {
+        return Metrics::Snapshot{parts.sessions.liveCount(),       parts.apiTokenStore.count(),
+                                 parts.limiter.lockedIps().size(), parts.hashPool.inFlight(),
+                                 parts.hashPool.capacity(),        parts.hashPool.startedJobs(),
+                                 parts.hashPool.waitedUs()};
+    });
 }
 
 bool Server::createOidc(QString* error)
@@ -271,7 +288,7 @@ bool Server::seedAdminPassword(QString* error)
 {
     if (m_config.adminPasswordFile.isEmpty() || m_parts->auth.authEnabled())
         return true;
-    const auto password = readPasswordFile(m_config.adminPasswordFile, error);
+    const auto password = AdminPasswordFile::read(m_config.adminPasswordFile, error);
     if (!password)
         return false;
     Principal system;
@@ -283,24 +300,6 @@ bool Server::seedAdminPassword(QString* error)
     }
     qCInfo(lcServer).noquote() << "admin password seeded from" << m_config.adminPasswordFile;
     return true;
-}
-
-std::optional<QString> Server::readPasswordFile(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the admin password file %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    // The first line, without its line ending: `echo secret > file` must work as expected.
-    QByteArray line = file.readLine(PasswordPolicy::MaxBytes * 4);
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    if (line.isEmpty()) {
-        *error = QStringLiteral("the admin password file %1 is empty").arg(path);
-        return std::nullopt;
-    }
-    return QString::fromUtf8(line);
 }
 
 void Server::stop()

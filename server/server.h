@@ -71,8 +71,6 @@ public:
     const Config& config() const { return m_config; }
     std::shared_ptr<const Clock> clock() const { return m_clock; }
 
-    static std::optional<QString> readPasswordFile(const QString& path, QString* error);
-
 signals:
     // Another process (the administration commands) changed the database and the caches
     // have been reloaded: accounts, sessions, API tokens, lockouts.
@@ -83,6 +81,7 @@ private:
     bool checkForwardAuthRules(QString* error) const;
     void followExternalChanges();
     bool listen(QString* error);
+    void registerMetrics();          // GET /metrics and what feeds it
     bool createOidc(QString* error); // the relying party, with its client secret
     void startOidc();                // once listening: the redirect URI is known, discovery begins
 

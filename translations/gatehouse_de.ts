@@ -1710,6 +1710,11 @@ Dieses Geheimnis wird nur einmal angezeigt und kann nicht wiederhergestellt werd
         <translation>nicht ungeschützt laufen: 503, bis ein Passwort festgelegt ist</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>serve GET /metrics and count requests for it (default true)</source>
+        <translation>GET /metrics bereitstellen und Anfragen dafür zählen (Standard true)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>auto | keychain | file</source>
         <translation>auto | keychain | file</translation>

@@ -1710,6 +1710,11 @@ Ce secret n’est affiché qu’une fois et ne peut pas être récupéré&#xa0;:
         <translation>refuser de fonctionner sans protection&#xa0;: 503 tant qu’aucun mot de passe n’est défini</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>serve GET /metrics and count requests for it (default true)</source>
+        <translation>servir GET /metrics et y compter les requêtes (true par défaut)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>auto | keychain | file</source>
         <translation>auto | keychain | file</translation>

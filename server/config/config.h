@@ -26,6 +26,7 @@ struct Config
     QString database;          // "" = sqlite:<dataDir>/gatehouse.db, or postgresql://...
     QString adminPasswordFile; // seeds the admin password if none is set
     bool requireAuth = false;  // refuse to run open: 503 setup_required
+    bool metrics = true;       // GET /metrics, and the per-request counting behind it
 
     // Keys
     QByteArray secretKey; // SECRET_KEY: raw HMAC key for JWTs; "" = from key store

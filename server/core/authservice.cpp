@@ -5,6 +5,7 @@
 #include "core/auditlog.h"
 #include "core/changefollower.h"
 #include "core/clock.h"
+#include "core/metrics.h"
 #include "core/passwordverifier.h"
 #include "core/ratelimiter.h"
 #include "core/sessionstore.h"
@@ -54,7 +55,45 @@ std::optional<AuthError> AuthService::refuseUntrusted() const
     return AuthError::storageUnavailable();
 }
 
+namespace {
+
+Metrics::Outcome outcomeOf(const AuthError* error)
+{
+    if (!error)
+        return Metrics::Outcome::Success;
+    switch (error->code) {
+    case AuthError::Code::RateLimited:
+    case AuthError::Code::Busy:
+        return Metrics::Outcome::Refused;
+    case AuthError::Code::Unavailable:
+    case AuthError::Code::SetupRequired:
+        return Metrics::Outcome::Unavailable;
+    default:
+        return Metrics::Outcome::Failure;
+    }
+}
+
+// Passes `result` on, counted under `method`.
+template <typename Result>
+Result counted(Metrics& metrics, Metrics::Method method, Result result)
+{
+    metrics.authentication(method, outcomeOf(std::get_if<AuthError>(&result)));
+    return result;
+}
+
+} // namespace
+
 AuthResult AuthService::authenticateBearer(QByteArrayView token) const
+{
+    return counted(m_parts.metrics, Metrics::Method::Bearer, checkBearer(token));
+}
+
+AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientInfo& client)
+{
+    return counted(m_parts.metrics, Metrics::Method::ApiToken, checkApiToken(token, client));
+}
+
+AuthResult AuthService::checkBearer(QByteArrayView token) const
 {
     if (auto refused = refuseUntrusted())
         return std::move(*refused);
@@ -81,7 +120,7 @@ AuthResult AuthService::authenticateBearer(QByteArrayView token) const
     return principal;
 }
 
-AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientInfo& client)
+AuthResult AuthService::checkApiToken(QByteArrayView token, const ClientInfo& client)
 {
     if (!ApiTokenFormat::isWellFormed(token))
         return AuthError::unauthorized();
@@ -110,17 +149,19 @@ AuthResult AuthService::authenticateApiToken(QByteArrayView token, const ClientI
 void AuthService::login(const LoginRequest& request, std::function<void(LoginResult)> done)
 {
     if (auto refused = refuseUntrusted()) {
-        done(std::move(*refused));
+        done(counted<LoginResult>(m_parts.metrics, Metrics::Method::Password, std::move(*refused)));
         return;
     }
     m_parts.verifier.check(
         request.username, request.password, request.client, [this, request, done](PasswordVerifier::Verdict verdict) {
             if (auto* failure = std::get_if<AuthError>(&verdict)) {
-                done(failure->code == AuthError::Code::Conflict ? AuthError::invalidCredentials()
-                                                                : std::move(*failure));
+                done(counted<LoginResult>(m_parts.metrics, Metrics::Method::Password,
+                                          failure->code == AuthError::Code::Conflict ? AuthError::invalidCredentials()
+                                                                                     : std::move(*failure)));
                 return;
             }
-            done(m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request));
+            done(counted(m_parts.metrics, Metrics::Method::Password,
+                         m_parts.tokens.openSession(*m_parts.accounts.byId(std::get<qint64>(verdict)), request)));
         });
 }
 
@@ -129,13 +170,14 @@ std::optional<AuthResult> AuthService::authenticateBasicNow(const QString& usern
 {
     // Before the hash runs too: a password changed on another instance may not be known here.
     if (auto refused = refuseUntrusted())
-        return std::move(*refused);
+        return counted<AuthResult>(m_parts.metrics, Metrics::Method::Basic, std::move(*refused));
     if (auto locked = m_parts.verifier.refuseIfLocked(username, client))
-        return std::move(*locked);
+        return counted<AuthResult>(m_parts.metrics, Metrics::Method::Basic, std::move(*locked));
     const AccountRecord* account = m_parts.accounts.byUsername(username);
     if (account && !account->disabled
         && m_basicCache.matches(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), *account))
-        return principalFor(*account, Principal::Method::Basic);
+        return counted<AuthResult>(m_parts.metrics, Metrics::Method::Basic,
+                                   principalFor(*account, Principal::Method::Basic));
     return std::nullopt;
 }
 
@@ -147,12 +189,13 @@ void AuthService::verifyBasic(const QString& username, const QString& password, 
             if (auto* failure = std::get_if<AuthError>(&verdict)) {
                 if (failure->code == AuthError::Code::InvalidCredentials || failure->code == AuthError::Code::Conflict)
                     *failure = AuthError::unauthorized();
-                done(std::move(*failure));
+                done(counted<AuthResult>(m_parts.metrics, Metrics::Method::Basic, std::move(*failure)));
                 return;
             }
             const AccountRecord& account = *m_parts.accounts.byId(std::get<qint64>(verdict));
             m_basicCache.remember(m_basicCache.keyFor(username, PasswordPolicy::normalize(password)), account);
-            done(principalFor(account, Principal::Method::Basic));
+            done(counted<AuthResult>(m_parts.metrics, Metrics::Method::Basic,
+                                     principalFor(account, Principal::Method::Basic)));
         });
 }
 

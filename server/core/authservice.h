@@ -19,6 +19,7 @@ class AccountStore;
 class ApiTokenStore;
 class AuditLog;
 class ChangeFollower;
+class Metrics;
 class Clock;
 class Database;
 class HmacSha256;
@@ -52,6 +53,7 @@ public:
         const HmacSha256& credentialHash; // keyed with the pepper: cache keys, token hashes
         const Clock& clock;
         const ChangeFollower& follower; // whether the caches may be trusted (several instances)
+        Metrics& metrics;               // every check's method and outcome, for GET /metrics
     };
 
     AuthService(Parts parts, bool requireAuth, QObject* parent = nullptr);
@@ -87,6 +89,8 @@ public:
 
 private:
     Principal principalFor(const AccountRecord& account, Principal::Method method) const;
+    AuthResult checkBearer(QByteArrayView token) const;
+    AuthResult checkApiToken(QByteArrayView token, const ClientInfo& client);
     // 503 while the caches may have missed a change of another instance (ChangeFollower).
     std::optional<AuthError> refuseUntrusted() const;
 

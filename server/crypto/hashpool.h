@@ -6,6 +6,7 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 
 // The bounded pool that runs password hashing and dictionary checks off the event loop.
@@ -23,7 +24,9 @@ public:
     {
         if (!reserve())
             return false;
-        m_pool.start([this, context, work = std::move(work), done = std::move(done)]() mutable {
+        m_pool.start([this, context, queuedAt = nowUs(), work = std::move(work), done = std::move(done)]() mutable {
+            m_waitSumUs.fetch_add(quint64(nowUs() - queuedAt), std::memory_order_relaxed);
+            m_started.fetch_add(1, std::memory_order_relaxed);
             lowerThreadPriority();
             Result result = work();
             release();
@@ -36,6 +39,9 @@ public:
 
     int inFlight() const { return m_inFlight.load(); }
     int capacity() const { return m_maxQueued; }
+    // Jobs a thread took since start-up, and their time in the queue before it did.
+    quint64 startedJobs() const { return m_started.load(std::memory_order_relaxed); }
+    quint64 waitedUs() const { return m_waitSumUs.load(std::memory_order_relaxed); }
     void waitForDone() { m_pool.waitForDone(); }
 
 private:
@@ -44,8 +50,15 @@ private:
     // storm then slows logins, not every other request (health checks, bearer requests).
     static void lowerThreadPriority();
     void release() { m_inFlight.fetch_sub(1); }
+    static qint64 nowUs()
+    {
+        using namespace std::chrono;
+        return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+    }
 
     QThreadPool m_pool;
     const int m_maxQueued;
     std::atomic<int> m_inFlight{0};
+    std::atomic<quint64> m_started{0};
+    std::atomic<quint64> m_waitSumUs{0};
 };

@@ -2,6 +2,8 @@
 
 #include "values/connectionlimits.h"
 
+class Metrics;
+
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
@@ -30,6 +32,7 @@ using UpgradeHook = std::function<int(const UpgradeRequest& request)>;
 struct ConnectionContext
 {
     ConnectionLimits limits;
+    Metrics* metrics = nullptr; // counts answers and failed handshakes (none in fuzz harnesses)
     bool tls = false;
     std::function<QByteArray(QStringView path, int status, const QString& message)> renderError;
     UpgradeHook upgradeHook; // empty: every upgrade is refused (404)
@@ -40,4 +43,11 @@ inline qint64 monotonicMs()
 {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Microseconds on the same clock, for the latency of one request.
+inline qint64 monotonicUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }

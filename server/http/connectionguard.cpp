@@ -1,5 +1,6 @@
 #include "http/connectionguard.h"
 
+#include "core/metrics.h"
 #include "http/guardedtcpserver.h"
 #include "http/httplog.h"
 #include "http/requestframer.h"
@@ -154,6 +155,8 @@ void ConnectionGuard::expire()
 
 void ConnectionGuard::abort()
 {
+    if (m_phase == Phase::Handshake && m_context->metrics)
+        m_context->metrics->tlsHandshakeFailure(); // an error, a timeout or a client that gave up
     release();
     m_socket->abort();
     m_socket->deleteLater();

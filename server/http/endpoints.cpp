@@ -28,11 +28,11 @@ void Endpoints::add(HttpMethod method, const QString& pattern, Access access, co
 }
 
 void Endpoints::addGuarded(HttpMethod method, const QString& pattern, const QString& permission, const QString& summary,
-                           EndpointHandler handler)
+                           EndpointHandler handler, Access access)
 {
     const Dialect dialect = dialectForPath(pattern);
-    m_routes.add(Route{method, pattern, gated(dialect, Access::Authenticated, permission, std::move(handler)),
-                       dialectName(dialect), summary, true, permission});
+    m_routes.add(Route{method, pattern, gated(dialect, access, permission, std::move(handler)), dialectName(dialect),
+                       summary, true, permission});
 }
 
 void Endpoints::setFallback(const QString& prefix, Access access, EndpointHandler handler)
@@ -83,8 +83,12 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
             AuthError{AuthError::Code::RateLimited, QStringLiteral("Too many requests. Please try again later."), 1});
         return;
     }
-    const bool needsCredential =
-        access == Access::Authenticated || (access == Access::OpenUntilPasswordSet && m_auth.authEnabled());
+    // A request relayed by a proxy on this machine (X-Forwarded-For, X-Original-URI) comes from
+    // elsewhere, whatever its peer: only a loopback caller speaking for itself is local.
+    const bool local = request.peer.isLoopback() && request.forwardedFor.isEmpty() && request.originalUri.isEmpty();
+    const bool needsCredential = access == Access::Authenticated
+        || (access == Access::OpenUntilPasswordSet && m_auth.authEnabled())
+        || (access == Access::LocalOrAuthenticated && !local);
     if (!needsCredential) {
         // Public endpoints act as nobody; the password endpoint before set-up acts as the admin.
         const Principal principal = access == Access::OpenUntilPasswordSet ? m_auth.anonymousAdmin() : Principal{};

@@ -14,9 +14,10 @@ class PermissionModel;
 
 // Who may call an endpoint.
 enum class Access {
-    Public,              // anyone (health, login)
-    Authenticated,       // a valid credential; anonymous admin while auth is disabled
-    OpenUntilPasswordSet // anyone while auth is disabled, else as Authenticated
+    Public,               // anyone (health, login)
+    Authenticated,        // a valid credential; anonymous admin while auth is disabled
+    OpenUntilPasswordSet, // anyone while auth is disabled, else as Authenticated
+    LocalOrAuthenticated  // anyone on this machine (a loopback peer relaying for nobody), else as Authenticated
 };
 
 // What a handler gets besides its Responder: the request, the client as the limiter sees
@@ -42,7 +43,7 @@ public:
     void add(HttpMethod method, const QString& pattern, Access access, const QString& summary, EndpointHandler handler);
     // Authenticated, and the caller's role must grant `permission` ("users:write"): 403 otherwise.
     void addGuarded(HttpMethod method, const QString& pattern, const QString& permission, const QString& summary,
-                    EndpointHandler handler);
+                    EndpointHandler handler, Access access = Access::Authenticated);
     // What answers a request no route matches under `prefix` ("/flex/", "/api/"), behind the
     // same gate. A known path asked with another method gets 405 first; a path under no
     // prefix gets a public 404 in its dialect's envelope.

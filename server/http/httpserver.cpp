@@ -205,6 +205,7 @@ bool HttpServer::listen(const HttpServerOptions& options, QString* error)
     context->tls = options.tls.has_value();
     context->renderError = m_errorRenderer;
     context->upgradeHook = options.upgradeHook;
+    context->metrics = options.metrics;
     auto listener = std::make_unique<GuardedTcpServer>(std::move(context), m_server.get());
     if (options.tls)
         listener->setTlsConfiguration(serverTlsConfiguration(*options.tls));

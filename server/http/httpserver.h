@@ -22,6 +22,7 @@ struct HttpServerOptions
     ConnectionLimits limits;
     // Decides WebSocket upgrades before QHttpServer sees them; empty: all refused (404).
     UpgradeHook upgradeHook;
+    Metrics* metrics = nullptr; // counts answers and failed handshakes; must outlive the server
 };
 
 // Renders an error the guard itself answers (413, 431, 400) in the error envelope of the

@@ -382,7 +382,8 @@ void RequestFramer::complete(const char* next)
         m_stopped = true;
         return;
     }
-    m_sink.addFramed({.closeAfter = !m_keepAlive, .http10 = m_http10, .head = m_method == "HEAD"});
+    m_sink.addFramed(
+        {.closeAfter = !m_keepAlive, .http10 = m_http10, .head = m_method == "HEAD", .framedAtUs = monotonicUs()});
     if (!m_keepAlive)
         m_stopped = true; // the connection's last request: whatever follows is not read
 }

@@ -8,6 +8,7 @@ struct RequestFraming
     bool closeAfter = false; // HTTP/1.0 without keep-alive, or Connection: close
     bool http10 = false;     // keep-alive must then be announced explicitly
     bool head = false;       // answer without a body
+    qint64 framedAtUs = 0;   // monotonicUs() when its last byte arrived (the metrics' latency)
 };
 
 // Where RequestFramer reports each request it has framed whole: the connection's

@@ -1,6 +1,8 @@
 #include "http/responsequeue.h"
 
+#include "core/metrics.h"
 #include "http/connectionguard.h"
+#include "http/dialect.h"
 #include "http/httplog.h"
 
 #include <QJsonDocument>
@@ -143,6 +145,9 @@ void ResponseQueue::send(quint64 slot, int status, const QByteArray& body, const
         return; // the connection is closing or gone: dropped quietly
     target->response = format(*target, status, body, contentType, extraHeaders);
     target->answered = true;
+    if (m_context->metrics)
+        m_context->metrics->request(int(dialectForPath(target->path)), status,
+                                    monotonicUs() - target->framing.framedAtUs);
     if (slot == m_written)
         flush();
 }

@@ -18,6 +18,8 @@
 #    account, alternating rounds (Basic's verified-credential cache should make the two close).
 # 5. Forward-auth through nginx (tests/bench/nginx.sh): `GET /pages/x` through nginx with
 #    auth_request to gatehoused and an API token, vs the same nginx location without auth.
+# 6. Metrics on vs off (tests/bench/metrics.sh): the same request on gatehoused with and
+#    without GATEHOUSE_METRICS.
 #
 # Loopback only (127.0.0.1, ephemeral ports), bounded durations (about 5 minutes in all);
 # everything it starts is stopped when it ends, however it ends. Knobs (environment):
@@ -302,6 +304,8 @@ rss_verdict() { if (($1 <= RSS_TARGET_KB)); then echo PASS; else echo MISS; fi; 
 
 # shellcheck source=tests/bench/nginx.sh
 source "$BENCH_DIR/nginx.sh"
+# shellcheck source=tests/bench/metrics.sh
+source "$BENCH_DIR/metrics.sh"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Gatehouse load benchmark: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -334,6 +338,9 @@ stop_process "$BASE_HTTP_PID"
 echo "[1b/4] plain HTTP: Basic vs Bearer on GET /api/me"
 login "$GH_HTTP_URL"
 compare_auth "$GH_HTTP_PID" "$GH_HTTP_URL/api/me"
+
+echo "[1c/4] plain HTTP: metrics on vs off"
+metrics_compare "$GH_HTTP_PID" "$GH_HTTP_URL"
 
 echo "[2/4] /flex/health latency, quiet and during a login storm"
 run_wrk "$WORK/health-quiet.wrk" "$DURATION" "$HEALTH_CONNECTIONS" "$GH_HTTP_URL/flex/health"
@@ -497,7 +504,7 @@ raw_outputs() {
 }
 
 mkdir -p "$RESULTS_DIR"
-{ report; nginx_report; } | tee "$RESULTS_DIR/latest.md"
+{ report; nginx_report; metrics_report; } | tee "$RESULTS_DIR/latest.md"
 raw_outputs >>"$RESULTS_DIR/latest.md"
 echo
 echo "written: $RESULTS_DIR/latest.md"
