@@ -51,9 +51,22 @@
 
 #include <QCoreApplication>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcServer, "gatehouse.server", QtInfoMsg)
 
 namespace {
+// What glibc keeps of freed memory after a burst of connections (TLS buffers above all) goes
+// back to the system once the server is idle, so an encoder's RSS returns to its idle size.
+void returnFreedMemory()
+{
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
+
 // How long a start waits for PostgreSQL's change feed before it serves anyway (refusing
 // credentials with 503 until the feed listens; it keeps trying).
 constexpr int ChangeFeedStartWaitMs = 10'000;
@@ -207,6 +220,7 @@ bool Server::listen(QString* error)
 
     HttpServerOptions options;
     options.metrics = m_config.metrics ? &m_parts->metrics : nullptr;
+    options.whenIdle = returnFreedMemory;
     options.address = m_config.listenAddress;
     options.port = m_config.port;
     options.limits = m_config.limits;

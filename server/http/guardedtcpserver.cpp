@@ -137,13 +137,17 @@ ConnectionGuard* GuardedTcpServer::upgradingGuard(const QHostAddress& peer, quin
 
 void GuardedTcpServer::release(ConnectionGuard* guard)
 {
-    if (m_guards.remove(guard->socket())) {
+    const bool removed = m_guards.remove(guard->socket());
+    if (removed) {
         const auto it = m_perAddress.find(guard->peer());
         if (it != m_perAddress.end() && --it.value() <= 0)
             m_perAddress.erase(it);
     }
-    if (m_guards.isEmpty())
+    if (m_guards.isEmpty()) {
         m_sweepTimer.stop();
+        if (removed)
+            emit lastConnectionClosed();
+    }
 }
 
 void GuardedTcpServer::shutdown()

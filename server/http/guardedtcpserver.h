@@ -46,6 +46,10 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override;
 
+signals:
+    // The last open connection has ended (the listener is idle until the next one).
+    void lastConnectionClosed();
+
 private:
     bool makeRoom(const QHostAddress& peer);
     ConnectionGuard* oldestIdle(const QHostAddress* peer) const;

@@ -11,10 +11,16 @@
 #include <QHttpServerRouterRule>
 #include <QMetaMethod>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QVarLengthArray>
 #include <QWebSocket>
 
 namespace {
+
+// How long the listener must stay without connections before it counts as idle: long enough
+// that a client reconnecting at once does not count, short enough that an operator looking
+// at the memory after a burst sees it returned.
+constexpr int IdleAfterMs = 1000;
 
 HttpMethod toHttpMethod(QHttpServerRequest::Method method)
 {
@@ -214,6 +220,16 @@ bool HttpServer::listen(const HttpServerOptions& options, QString* error)
     m_tls = options.tls.has_value();
     m_listener = listener.release();
     m_server->bind(m_listener); // QHttpServer owns the listener from here on
+    if (options.whenIdle) {
+        m_idleTimer = new QTimer(this);
+        m_idleTimer->setSingleShot(true);
+        m_idleTimer->setInterval(IdleAfterMs);
+        connect(m_listener, &GuardedTcpServer::lastConnectionClosed, m_idleTimer, qOverload<>(&QTimer::start));
+        connect(m_idleTimer, &QTimer::timeout, this, [this, whenIdle = options.whenIdle] {
+            if (connectionCount() == 0)
+                whenIdle();
+        });
+    }
     qCInfo(lcHttp) << "listening on" << options.address.toString() << m_listener->serverPort()
                    << (m_tls ? "(HTTPS)" : "(plain HTTP)");
     return true;

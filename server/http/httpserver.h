@@ -23,6 +23,9 @@ struct HttpServerOptions
     // Decides WebSocket upgrades before QHttpServer sees them; empty: all refused (404).
     UpgradeHook upgradeHook;
     Metrics* metrics = nullptr; // counts answers and failed handshakes; must outlive the server
+    // Called once no connection has been open for a second after the last one closed: the
+    // moment to give memory a burst of connections left behind back to the system.
+    std::function<void()> whenIdle;
 };
 
 // Renders an error the guard itself answers (413, 431, 400) in the error envelope of the
@@ -30,6 +33,7 @@ struct HttpServerOptions
 using GuardErrorRenderer = std::function<QByteArray(QStringView path, int status, const QString& message)>;
 
 class GuardedTcpServer;
+class QTimer;
 class QHttpServer;
 class QHttpServerRequest;
 class QTcpSocket;
@@ -69,5 +73,6 @@ private:
     GuardErrorRenderer m_errorRenderer;
     std::unique_ptr<QHttpServer> m_server;
     GuardedTcpServer* m_listener = nullptr; // owned by m_server once bound
+    QTimer* m_idleTimer = nullptr;
     bool m_tls = false;
 };

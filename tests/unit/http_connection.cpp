@@ -27,6 +27,7 @@ private slots:
     void thousandIdleConnectionsDoNotLockOut();
     void busyConnectionsRefuseNewcomers();
     void closeAnswersInFlightRequests();
+    void idleOnceTheLastConnectionClosed();
 
 private:
     std::shared_ptr<RouteState> m_state;
@@ -240,6 +241,28 @@ void HttpConnectionTest::closeAnswersInFlightRequests()
 
     RawClient late(m_server->port()); // no longer accepting
     QTRY_VERIFY_WITH_TIMEOUT(late.isClosed() || late.socket().state() == QAbstractSocket::UnconnectedState, 5000);
+}
+
+void HttpConnectionTest::idleOnceTheLastConnectionClosed()
+{
+    int idle = 0;
+    const auto server = startServer(m_state, ConnectionLimits{}, std::nullopt, [&idle] { ++idle; });
+    QVERIFY(server);
+    QTcpSocket first;
+    QTcpSocket second;
+    for (QTcpSocket* socket : {&first, &second}) {
+        socket->connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(socket->waitForConnected(5000));
+    }
+    QTRY_COMPARE(server->connectionCount(), 2);
+    first.disconnectFromHost();
+    QTRY_COMPARE(server->connectionCount(), 1);
+    QTest::qWait(1300); // longer than the idle delay: one connection is still open
+    QCOMPARE(idle, 0);
+    second.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(idle, 1, 5000); // about a second after the last one closed
+    QTest::qWait(300);
+    QCOMPARE(idle, 1); // once, not once a tick
 }
 
 QTEST_GUILESS_MAIN(HttpConnectionTest)

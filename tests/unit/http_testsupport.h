@@ -131,10 +131,12 @@ inline QByteArray renderError(QStringView path, int status, const QString& messa
 }
 
 inline std::unique_ptr<HttpServer> startServer(const std::shared_ptr<RouteState>& state, const ConnectionLimits& limits,
-                                               std::optional<TlsIdentity> tls = std::nullopt)
+                                               std::optional<TlsIdentity> tls = std::nullopt,
+                                               std::function<void()> whenIdle = {})
 {
     auto server = std::make_unique<HttpServer>(testRoutes(state), renderError);
     HttpServerOptions options;
+    options.whenIdle = std::move(whenIdle);
     options.address = QHostAddress::LocalHost;
     options.port = 0;
     options.limits = limits;
