@@ -10,19 +10,23 @@
 # from both ports), so no third process takes CPU time and the ratio shows the whole cost of
 # forward-auth next to an API that does almost nothing. wrk drives `GET /pages/x` on both
 # ports in alternating rounds, with an API token holding page:read on the auth port.
+# A third port, cached: the same auth_request, its 200 answers kept by nginx for
+# NGINX_CACHE_VALID keyed on the Authorization header, method and URI (docs/FORWARD-AUTH.md,
+# "Tuning"): the price is that a revoked credential passes for up to that long.
 # gatehoused: plain HTTP over loopback (as the documented example), token bucket off.
 # nginx and gatehoused share the server core; the reported CPU time is the two together.
 
 NGINX_BIN=/usr/sbin/nginx
 NGINX_RULES="GET /pages page:read; POST /pages page:write"
 NGINX_STATUS=skipped # or measured
+NGINX_CACHE_VALID=1s
 
 # The nginx configuration: the documented site on the auth port, the same proxying without
 # auth_request on the open port, and the API on a unix socket. Every file under $1.
 nginx_configuration() {
-    local dir=$1 gatehouse=$2 auth_port=$3 open_port=$4
+    local dir=$1 gatehouse=$2 auth_port=$3 open_port=$4 cached_port=$5
     sed -e "s|@DIR@|$dir|g" -e "s|@GATEHOUSE@|$gatehouse|g" -e "s|@AUTH_PORT@|$auth_port|g" \
-        -e "s|@OPEN_PORT@|$open_port|g" <<'EOF'
+        -e "s|@OPEN_PORT@|$open_port|g" -e "s|@CACHED_PORT@|$cached_port|g" -e "s|@VALID@|$NGINX_CACHE_VALID|g" <<'EOF'
 daemon off;
 master_process off;
 pid @DIR@/nginx.pid;
@@ -40,6 +44,7 @@ http {
     uwsgi_temp_path @DIR@/uwsgi;
     scgi_temp_path @DIR@/scgi;
     default_type text/plain;
+    proxy_cache_path @DIR@/authcache levels=1 keys_zone=gatehouse_auth:1m max_size=16m inactive=10s;
 
     upstream gatehouse {
         server @GATEHOUSE@;
@@ -91,6 +96,42 @@ http {
     }
 
     server {
+        listen 127.0.0.1:@CACHED_PORT@;
+
+        location / {
+            auth_request /_gatehouse_verify_cached;
+            auth_request_set $auth_user $upstream_http_x_auth_user;
+            auth_request_set $auth_role $upstream_http_x_auth_role;
+            auth_request_set $auth_method $upstream_http_x_auth_method;
+
+            proxy_set_header X-Auth-User $auth_user;
+            proxy_set_header X-Auth-Role $auth_role;
+            proxy_set_header X-Auth-Method $auth_method;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_pass http://protected_api;
+        }
+
+        location = /_gatehouse_verify_cached {
+            internal;
+            proxy_cache gatehouse_auth;
+            proxy_cache_key "$http_authorization $request_method $request_uri";
+            proxy_cache_valid 200 @VALID@;
+            proxy_ignore_headers Cache-Control Expires;
+            proxy_pass http://gatehouse/auth/verify;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_pass_request_body off;
+            proxy_set_header Content-Length "";
+            proxy_set_header X-Original-Method $request_method;
+            proxy_set_header X-Original-URI $request_uri;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        }
+    }
+
+    server {
         listen 127.0.0.1:@OPEN_PORT@;
 
         location / {
@@ -105,10 +146,10 @@ http {
 EOF
 }
 
-# Two free TCP ports on 127.0.0.1 (bound and released at once; nginx binds them a moment later).
+# Three free TCP ports on 127.0.0.1 (bound and released at once; nginx binds them a moment later).
 free_ports() {
     python3 -c 'import socket
-socks = [socket.socket() for _ in range(2)]
+socks = [socket.socket() for _ in range(3)]
 for s in socks: s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in socks))'
 }
@@ -170,19 +211,25 @@ nginx_compare() {
         || fail "gatehoused tokens create failed"
     start_server gatehoused-nginx "${env[@]}" "$GATEHOUSED" --http --listen 127.0.0.1:0 --data-dir "$data"
     NGINX_GH_PID=$SERVER_PID
-    read -r NGINX_AUTH_PORT NGINX_OPEN_PORT < <(free_ports)
-    nginx_configuration "$dir" "${SERVER_URL#http://}" "$NGINX_AUTH_PORT" "$NGINX_OPEN_PORT" >"$dir/nginx.conf"
+    local auth_port open_port cached_port
+    read -r auth_port open_port cached_port < <(free_ports)
+    nginx_configuration "$dir" "${SERVER_URL#http://}" "$auth_port" "$open_port" "$cached_port" >"$dir/nginx.conf"
     start_nginx "$dir"
-    local auth_url=http://127.0.0.1:$NGINX_AUTH_PORT/pages/x open_url=http://127.0.0.1:$NGINX_OPEN_PORT/pages/x
+    local auth_url=http://127.0.0.1:$auth_port/pages/x open_url=http://127.0.0.1:$open_port/pages/x
+    local cached_url=http://127.0.0.1:$cached_port/pages/x
     local auth=(-H "Authorization: Bearer $token")
     nginx_check "without a credential" 401 "$auth_url"
     nginx_check "with the token" 200 "$auth_url" "${auth[@]}"
     nginx_check "without auth_request" 200 "$open_url"
+    nginx_check "cached, with the token" 200 "$cached_url" "${auth[@]}"
+    nginx_check "cached, without a credential" 401 "$cached_url"
     run_wrk "$WORK/nginx-base.warmup" "$WARMUP" "$CONNECTIONS" "$open_url"
     run_wrk "$WORK/nginx-gh.warmup" "$WARMUP" "$CONNECTIONS" "$auth_url" "${auth[@]}"
+    run_wrk "$WORK/nginx-cached.warmup" "$WARMUP" "$CONNECTIONS" "$cached_url" "${auth[@]}"
     for round in $(seq "$ROUNDS"); do
         nginx_measure "$WORK/nginx-base.$round.wrk" "$open_url"
         nginx_measure "$WORK/nginx-gh.$round.wrk" "$auth_url" "${auth[@]}"
+        nginx_measure "$WORK/nginx-cached.$round.wrk" "$cached_url" "${auth[@]}"
     done
     NGINX_GH_RSS_KB=$(rss_kb "$NGINX_GH_PID")
     stop_process "$NGINX_PID"
@@ -190,10 +237,11 @@ nginx_compare() {
     NGINX_STATUS=measured
 }
 
-# gatehoused's share of the CPU time per request of the forward-auth runs (median round).
+# gatehoused's share of the CPU time per request of the forward-auth runs (median round);
+# $1 the series (default nginx-gh).
 nginx_gatehouse_cpu() {
     local file
-    for file in "$WORK"/nginx-gh.*.wrk; do
+    for file in "$WORK"/"${1:-nginx-gh}".*.wrk; do
         awk -v t="$(cat "${file%.wrk}.gh.cpu")" -v n="$(requests_total "$file")" -v hz="$CLOCK_TICKS" \
             'BEGIN{ if (n > 0) printf "%.1f\n", t * 1e6 / hz / n; else print "n/a" }'
     done | median | awk '{printf "%.1f", $1}'
@@ -202,9 +250,9 @@ nginx_gatehouse_cpu() {
 nginx_rows() {
     local round run file
     for round in $(seq "$ROUNDS"); do
-        for run in gh base; do
+        for run in gh cached base; do
             file=$WORK/nginx-$run.$round.wrk
-            echo "| $([[ $run == gh ]] && echo "forward-auth" || echo "no auth") $round |" \
+            echo "| $(case $run in gh) echo "forward-auth" ;; cached) echo "cached $NGINX_CACHE_VALID" ;; *) echo "no auth" ;; esac) $round |" \
                 "$(requests_per_second "$file") | $(cpu_per_request "$file") | $(server_load "$file") |" \
                 "$(percentile "$file" 50) | $(percentile "$file" 99) | $(non_2xx "$file") | $(socket_errors "$file") |"
         done
@@ -231,6 +279,8 @@ keep-alive upstream) vs the same location without auth_request. The API behind b
 | req/s (median round) | $gh_rps | $base_rps | $(ratio "$gh_rps" "$base_rps") | $(round_ratios nginx) |
 | CPU µs/request (nginx + gatehoused) | $(median_cpu "$WORK/nginx-gh") | $(median_cpu "$WORK/nginx-base") | $(cpu_ratio nginx) | |
 | of which gatehoused | $(nginx_gatehouse_cpu) | | | |
+| cached for $NGINX_CACHE_VALID: req/s | $(median_rps "$WORK/nginx-cached") | | $(ratio "$(median_rps "$WORK/nginx-cached")" "$base_rps") | |
+| cached: CPU µs/request (of which gatehoused) | $(median_cpu "$WORK/nginx-cached") ($(nginx_gatehouse_cpu nginx-cached)) | | | |
 
 gatehoused VmRSS after the runs: $(mb "$NGINX_GH_RSS_KB").
 
