@@ -6,6 +6,7 @@
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
+#include "http/sessionanswers.h"
 #include "values/isotime.h"
 #include "values/tokenlifetimes.h"
 
@@ -67,15 +68,9 @@ void login(AuthService& auth, qint64 lifetimeSecs, const Call& call, Responder& 
     });
 }
 
-void session(const Call& call, Responder& responder)
+void session(SessionAnswers& answers, const Call& call, Responder& responder)
 {
-    const Principal& principal = call.principal;
-    const bool hasSession = !principal.sessionId.isEmpty();
-    responder.sendJson(
-        200,
-        {{QStringLiteral("user"), principal.username},
-         {QStringLiteral("created_at"), hasSession ? QJsonValue(isoUtc(principal.sessionCreatedMs)) : QJsonValue()},
-         {QStringLiteral("expires_at"), hasSession ? QJsonValue(isoUtc(principal.sessionExpiresMs)) : QJsonValue()}});
+    responder.send(200, answers.bodyFor(call.principal), QByteArrayLiteral("application/json"));
 }
 
 void logout(AuthService& auth, const Call& call, Responder& responder)
@@ -145,8 +140,10 @@ void FlexApi::registerRoutes(const ApiContext& api)
                   QStringLiteral("Whether authentication is enabled"), [&auth](const Call&, Responder& r) {
                       r.sendJson(200, {{QStringLiteral("auth_enabled"), auth.authEnabled()}});
                   });
-    endpoints.add(HttpMethod::Get, QStringLiteral("/flex/auth/session"), Access::Authenticated,
-                  QStringLiteral("The caller's session"), session);
+    endpoints.add(
+        HttpMethod::Get, QStringLiteral("/flex/auth/session"), Access::Authenticated,
+        QStringLiteral("The caller's session"),
+        [answers = std::make_shared<SessionAnswers>()](const Call& call, Responder& r) { session(*answers, call, r); });
     endpoints.add(HttpMethod::Post, QStringLiteral("/flex/auth/login"), Access::Public,
                   QStringLiteral("Log in with the device password (24 h token)"),
                   [&auth, lifetime](const Call& call, Responder& r) { login(auth, lifetime, call, r); });
