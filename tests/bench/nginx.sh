@@ -21,12 +21,26 @@ NGINX_RULES="GET /pages page:read; POST /pages page:write"
 NGINX_STATUS=skipped # or measured
 NGINX_CACHE_VALID=1s
 
-# The nginx configuration: the documented site on the auth port, the same proxying without
-# auth_request on the open port, and the API on a unix socket. Every file under $1.
+# The nginx configuration: the documented site on the auth port, the same site with its
+# answers cached on the cached port, the same proxying without auth_request on the open port,
+# and the API on a unix socket. Every file under $1.
 nginx_configuration() {
     local dir=$1 gatehouse=$2 auth_port=$3 open_port=$4 cached_port=$5
-    sed -e "s|@DIR@|$dir|g" -e "s|@GATEHOUSE@|$gatehouse|g" -e "s|@AUTH_PORT@|$auth_port|g" \
-        -e "s|@OPEN_PORT@|$open_port|g" -e "s|@CACHED_PORT@|$cached_port|g" -e "s|@VALID@|$NGINX_CACHE_VALID|g" <<'EOF'
+    local cache="            proxy_cache gatehouse_auth;
+            proxy_cache_key \"\$http_authorization \$request_method \$request_uri\";
+            proxy_cache_valid 200 $NGINX_CACHE_VALID;
+            proxy_ignore_headers Cache-Control Expires;
+"
+    {
+        nginx_head
+        nginx_auth_server "$auth_port" /_gatehouse_verify ""
+        nginx_auth_server "$cached_port" /_gatehouse_verify_cached "$cache"
+        nginx_tail
+    } | sed -e "s|@DIR@|$dir|g" -e "s|@GATEHOUSE@|$gatehouse|g" -e "s|@OPEN_PORT@|$open_port|g"
+}
+
+nginx_head() {
+    cat <<'EOF'
 daemon off;
 master_process off;
 pid @DIR@/nginx.pid;
@@ -63,11 +77,18 @@ http {
         }
     }
 
+EOF
+}
+
+# nginx_auth_server PORT VERIFY-LOCATION CACHE-DIRECTIVES: the documented protected site.
+nginx_auth_server() {
+    local text
+    text=$(cat <<'EOF'
     server {
-        listen 127.0.0.1:@AUTH_PORT@;
+        listen 127.0.0.1:@PORT@;
 
         location / {
-            auth_request /_gatehouse_verify;
+            auth_request @VERIFY@;
             auth_request_set $auth_user $upstream_http_x_auth_user;
             auth_request_set $auth_role $upstream_http_x_auth_role;
             auth_request_set $auth_method $upstream_http_x_auth_method;
@@ -82,9 +103,9 @@ http {
             proxy_pass http://protected_api;
         }
 
-        location = /_gatehouse_verify {
+        location = @VERIFY@ {
             internal;
-            proxy_pass http://gatehouse/auth/verify;
+@CACHE@            proxy_pass http://gatehouse/auth/verify;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_pass_request_body off;
@@ -94,43 +115,15 @@ http {
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         }
     }
+EOF
+)
+    text=${text//@PORT@/$1}
+    text=${text//@VERIFY@/$2}
+    printf '%s\n\n' "${text//@CACHE@/$3}"
+}
 
-    server {
-        listen 127.0.0.1:@CACHED_PORT@;
-
-        location / {
-            auth_request /_gatehouse_verify_cached;
-            auth_request_set $auth_user $upstream_http_x_auth_user;
-            auth_request_set $auth_role $upstream_http_x_auth_role;
-            auth_request_set $auth_method $upstream_http_x_auth_method;
-
-            proxy_set_header X-Auth-User $auth_user;
-            proxy_set_header X-Auth-Role $auth_role;
-            proxy_set_header X-Auth-Method $auth_method;
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_pass http://protected_api;
-        }
-
-        location = /_gatehouse_verify_cached {
-            internal;
-            proxy_cache gatehouse_auth;
-            proxy_cache_key "$http_authorization $request_method $request_uri";
-            proxy_cache_valid 200 @VALID@;
-            proxy_ignore_headers Cache-Control Expires;
-            proxy_pass http://gatehouse/auth/verify;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_pass_request_body off;
-            proxy_set_header Content-Length "";
-            proxy_set_header X-Original-Method $request_method;
-            proxy_set_header X-Original-URI $request_uri;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        }
-    }
-
+nginx_tail() {
+    cat <<'EOF'
     server {
         listen 127.0.0.1:@OPEN_PORT@;
 
