@@ -171,22 +171,7 @@ bool Server::open(QString* error)
         *error = QStringLiteral("cannot read the API tokens from %1").arg(m_parts->database.location().displayName());
         return false;
     }
-    return checkForwardAuthRules(error);
-}
-
-bool Server::checkForwardAuthRules(QString* error) const
-{
-    // A rule naming a resource nobody declared could never be satisfied: say so at start-up
-    // rather than refuse every request through the proxy.
-    for (const QString& permission : m_config.forwardAuthRules.permissions()) {
-        if (!m_parts->permissions.isValid(permission)) {
-            *error = QStringLiteral("forward-auth rule needs %1, but %2 is not a declared resource "
-                                    "(resources = ...)")
-                         .arg(permission, permission.section(u':', 0, 0));
-            return false;
-        }
-    }
-    return true;
+    return ForwardAuthApi::checkRules(m_config.forwardAuthRules, m_parts->permissions, error);
 }
 
 void Server::followExternalChanges()

@@ -78,7 +78,6 @@ signals:
 
 private:
     bool seedAdminPassword(QString* error);
-    bool checkForwardAuthRules(QString* error) const;
     void followExternalChanges();
     bool listen(QString* error);
     void registerMetrics();          // GET /metrics and what feeds it

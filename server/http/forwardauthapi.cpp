@@ -145,3 +145,16 @@ void ForwardAuthApi::registerRoutes(const ApiContext& api, const ForwardAuthRule
                           [api, &rules](const Call& call, Responder& r) { verify(api, rules, call, r); });
     }
 }
+
+bool ForwardAuthApi::checkRules(const ForwardAuthRules& rules, const PermissionModel& permissions, QString* error)
+{
+    for (const QString& permission : rules.permissions()) {
+        if (!permissions.isValid(permission)) {
+            *error = QStringLiteral("forward-auth rule needs %1, but %2 is not a declared resource "
+                                    "(resources = ...)")
+                         .arg(permission, permission.section(u':', 0, 0));
+            return false;
+        }
+    }
+    return true;
+}
