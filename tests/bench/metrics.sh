@@ -1,23 +1,26 @@
 # shellcheck shell=bash
 # Metrics on vs off, sourced by run.sh (uses its helpers: start_gatehoused, measure, median_rps,
-# median_cpu, ...). A second gatehoused with GATEHOUSE_METRICS=false serves the same data
-# directory (the same database and keys, so the same bearer token); wrk drives
-# `GET /flex/auth/session` on both in alternating rounds. The difference is the whole cost of
-# counting: the request's timestamps, a status and latency bucket, the authentication's outcome.
+# median_cpu, ...). A second gatehoused with GATEHOUSE_METRICS=false gets a data directory of
+# its own (sharing one would make each reload the other's changes every second) and its own
+# login; wrk drives `GET /flex/auth/session` on both in alternating rounds. The difference is the
+# whole cost of counting: a clock read, a status and latency bucket, the authentication's outcome.
 
 # metrics_compare PID URL: PID/URL is the gatehoused with metrics on, already logged in (TOKEN).
 metrics_compare() {
     local on_pid=$1 on_url=$2 off_pid off_url round
-    local bearer=(-H "Authorization: Bearer $TOKEN")
-    # Started after the login, so its cache holds the session from the start.
-    GATEHOUSE_METRICS=false start_gatehoused gatehoused-nometrics --http
+    local on=(-H "Authorization: Bearer $TOKEN")
+    mkdir -p "$WORK/nometrics-data"
+    GATEHOUSE_METRICS=false start_gatehoused gatehoused-nometrics --http --data-dir "$WORK/nometrics-data"
     off_pid=$SERVER_PID
     off_url=$SERVER_URL
-    run_wrk "$WORK/metrics-on.warmup" "$WARMUP" "$CONNECTIONS" "$on_url/flex/auth/session" "${bearer[@]}"
-    run_wrk "$WORK/metrics-off.warmup" "$WARMUP" "$CONNECTIONS" "$off_url/flex/auth/session" "${bearer[@]}"
+    set_admin_password "$off_url"
+    login "$off_url"
+    local off=(-H "Authorization: Bearer $TOKEN")
+    run_wrk "$WORK/metrics-on.warmup" "$WARMUP" "$CONNECTIONS" "$on_url/flex/auth/session" "${on[@]}"
+    run_wrk "$WORK/metrics-off.warmup" "$WARMUP" "$CONNECTIONS" "$off_url/flex/auth/session" "${off[@]}"
     for round in $(seq "$ROUNDS"); do
-        measure "$WORK/metrics-on.$round.wrk" "$on_pid" "$on_url/flex/auth/session" "${bearer[@]}"
-        measure "$WORK/metrics-off.$round.wrk" "$off_pid" "$off_url/flex/auth/session" "${bearer[@]}"
+        measure "$WORK/metrics-on.$round.wrk" "$on_pid" "$on_url/flex/auth/session" "${on[@]}"
+        measure "$WORK/metrics-off.$round.wrk" "$off_pid" "$off_url/flex/auth/session" "${off[@]}"
     done
     stop_process "$off_pid"
 }
@@ -32,8 +35,8 @@ metrics_report() {
 
 ## 6. Metrics on vs off
 
-Same data directory and bearer token, \`GET /flex/auth/session\`, alternating rounds (plain HTTP):
-gatehoused as run (metrics on) vs a second one with \`GATEHOUSE_METRICS=false\`.
+\`GET /flex/auth/session\` with a bearer token, alternating rounds (plain HTTP): gatehoused as run
+(metrics on) vs a second one with \`GATEHOUSE_METRICS=false\` on a data directory of its own.
 
 | figure | metrics on | metrics off | on / off |
 |---|---:|---:|---:|
