@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/postgreschangefeed.h"
 #include "storage/storagelog.h"
+#include "values/monotonicclock.h"
 
 namespace {
 constexpr int SqlitePollMs = 1000;
@@ -42,7 +43,7 @@ bool ChangeFollower::cachesTrusted() const
     if (!m_feed)
         return true;
     const qint64 confirmedAt = m_feed->confirmedAtMonotonicMs();
-    return confirmedAt != 0 && PostgresChangeFeed::monotonicMs() - confirmedAt < TrustWindowMs;
+    return confirmedAt != 0 && monotonicMs() - confirmedAt < TrustWindowMs;
 }
 
 bool ChangeFollower::storageReachable() const

@@ -12,7 +12,8 @@
 class Metrics
 {
 public:
-    // The dialects of http/dialect.h, in its order, plus requests under no dialect's prefix.
+    // The dialects of http/dialect.h, in its order; an index out of range (none expected:
+    // every path has a dialect) is counted in one more row, "none".
     static constexpr int Dialects = 4;
     enum class Method {
         Bearer,

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "values/monotonicclock.h"
+
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
 
 #include <atomic>
-#include <chrono>
 #include <functional>
 
 // The bounded pool that runs password hashing and dictionary checks off the event loop.
@@ -24,8 +25,9 @@ public:
     {
         if (!reserve())
             return false;
-        m_pool.start([this, context, queuedAt = nowUs(), work = std::move(work), done = std::move(done)]() mutable {
-            m_waitSumUs.fetch_add(quint64(nowUs() - queuedAt), std::memory_order_relaxed);
+        m_pool.start([this, context, queuedAt = monotonicUs(), work = std::move(work),
+                      done = std::move(done)]() mutable {
+            m_waitSumUs.fetch_add(quint64(monotonicUs() - queuedAt), std::memory_order_relaxed);
             m_started.fetch_add(1, std::memory_order_relaxed);
             lowerThreadPriority();
             Result result = work();
@@ -50,11 +52,6 @@ private:
     // storm then slows logins, not every other request (health checks, bearer requests).
     static void lowerThreadPriority();
     void release() { m_inFlight.fetch_sub(1); }
-    static qint64 nowUs()
-    {
-        using namespace std::chrono;
-        return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
-    }
 
     QThreadPool m_pool;
     const int m_maxQueued;

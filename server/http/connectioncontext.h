@@ -1,6 +1,7 @@
 #pragma once
 
 #include "values/connectionlimits.h"
+#include "values/monotonicclock.h" // monotonicMs(), monotonicUs(): the guard's deadlines
 
 class Metrics;
 
@@ -8,7 +9,6 @@ class Metrics;
 #include <QString>
 #include <QStringView>
 
-#include <chrono>
 #include <functional>
 
 // A protocol upgrade (WebSocket) as the guard sees it once its headers are complete,
@@ -37,17 +37,3 @@ struct ConnectionContext
     std::function<QByteArray(QStringView path, int status, const QString& message)> renderError;
     UpgradeHook upgradeHook; // empty: every upgrade is refused (404)
 };
-
-// Milliseconds on a monotonic clock, for deadlines.
-inline qint64 monotonicMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
-// Microseconds on the same clock, for the latency of one request.
-inline qint64 monotonicUs()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
-}

@@ -3,9 +3,9 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
+#include "values/monotonicclock.h"
 
 #include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,16 +17,6 @@ const QString kPurpose = QStringLiteral("-feed");
 constexpr int ConfirmEveryMs = 1000;
 constexpr int MaxRetryMs = 5000;
 } // namespace
-
-qint64 PostgresChangeFeed::monotonicMs()
-{
-    static const QElapsedTimer start = [] {
-        QElapsedTimer timer;
-        timer.start();
-        return timer;
-    }();
-    return start.elapsed() + 1; // never 0, which means "never confirmed"
-}
 
 // The part that runs in the feed's thread: the connection, its subscription, the timer.
 class FeedListener : public QObject
@@ -53,7 +43,7 @@ private:
     void tick()
     {
         if (m_feed.m_listening.load() ? confirm() : subscribe()) {
-            m_feed.m_confirmedAt.store(PostgresChangeFeed::monotonicMs());
+            m_feed.m_confirmedAt.store(monotonicMs());
             m_retryMs = ConfirmEveryMs;
         } else {
             m_retryMs = qMin(m_retryMs * 2, MaxRetryMs);

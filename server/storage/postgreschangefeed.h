@@ -31,7 +31,6 @@ public:
     // When the feed last confirmed it was listening, on monotonicMs()'s scale (0 = never):
     // a monotonic clock, so a step of the wall clock can neither extend nor cut trust.
     qint64 confirmedAtMonotonicMs() const { return m_confirmedAt.load(); }
-    static qint64 monotonicMs();
 
 signals:
     // Another instance (or an administration command) committed a change of `table`'s row `key`.
