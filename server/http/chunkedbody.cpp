@@ -4,10 +4,11 @@
 
 #include <algorithm>
 
-void ChunkedBody::start(qint64 maxBodyBytes)
+void ChunkedBody::start(qint64 maxBodyBytes, QByteArray* data)
 {
     *this = ChunkedBody();
     m_maxBodyBytes = maxBodyBytes;
+    m_data = data;
 }
 
 const char* ChunkedBody::read(const char* at, const char* end, const char* readStart)
@@ -32,6 +33,7 @@ const char* ChunkedBody::read(const char* at, const char* end, const char* readS
             break;
         case State::Data: {
             const qint64 length = std::min<qint64>(m_remaining, end - at);
+            m_data->append(at, length);
             m_remaining -= length;
             m_bodyBytes += length;
             if (m_remaining == 0)

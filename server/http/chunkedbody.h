@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QByteArray>
 
 // Reads the body of a chunked request for RequestFramer, accepting only the canonical form:
 // chunk sizes in bare hex digits without a leading zero, CRLF, the data, CRLF, and the last
@@ -11,7 +11,8 @@
 class ChunkedBody
 {
 public:
-    void start(qint64 maxBodyBytes);
+    // The decoded body is appended to `data`, which must outlive the read.
+    void start(qint64 maxBodyBytes, QByteArray* data);
     // Reads from `at` up to `end` at most, and returns where it stopped: after the body's
     // last byte once isDone(), at the offending byte once refused. `readStart` is the first
     // byte of the read that `at` belongs to.
@@ -40,6 +41,7 @@ private:
 
     State m_state = State::Size;
     qint64 m_maxBodyBytes = 0;
+    QByteArray* m_data = nullptr;
     qint64 m_bodyBytes = 0;
     qint64 m_size = 0; // of the current chunk
     int m_digits = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/httprequest.h"
+#include "http/responder.h"
 #include "values/connectionlimits.h"
 #include "values/monotonicclock.h" // monotonicMs(), monotonicUs(): the guard's deadlines
 
@@ -21,12 +23,16 @@ struct UpgradeRequest
     QByteArray origin; // Origin header ("" when absent; browsers always send it)
 };
 
+// Answers a request the guard framed whole (the route table's handlers); the request's
+// pathParams are the dispatcher's to fill.
+using RequestDispatcher = std::function<void(HttpRequest& request, Responder responder)>;
+
 // Decides a WebSocket upgrade: 0 lets it through to QHttpServer's WebSocket handshake
 // (the connection then stops being HTTP), anything else is the status to refuse it with.
 using UpgradeHook = std::function<int(const UpgradeRequest& request)>;
 
 // What every connection of one listener shares: the bounds, whether it speaks TLS (HSTS),
-// who decides WebSocket upgrades and how to render the error bodies the transport itself
+// who answers requests, who decides WebSocket upgrades and how to render the error bodies the transport itself
 // answers (guard rejections, unanswered Responders). Held by shared_ptr, so a Responder
 // that outlives the server still has something valid to look at.
 struct ConnectionContext
@@ -35,5 +41,6 @@ struct ConnectionContext
     Metrics* metrics = nullptr; // counts answers and failed handshakes (none in fuzz harnesses)
     bool tls = false;
     std::function<QByteArray(QStringView path, int status, const QString& message)> renderError;
-    UpgradeHook upgradeHook; // empty: every upgrade is refused (404)
+    RequestDispatcher dispatch; // empty: every request is answered 404
+    UpgradeHook upgradeHook;    // empty: every upgrade is refused (404)
 };

@@ -58,22 +58,14 @@ ConnectionGuard::~ConnectionGuard()
     release();
 }
 
-void ConnectionGuard::connectBefore()
+void ConnectionGuard::start()
 {
     m_phase = Phase::Http;
     m_since = monotonicMs();
     connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
-}
-
-void ConnectionGuard::connectAfter(QObject* httpServer)
-{
-    m_httpServer = httpServer;
-    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyReadAfter);
-}
-
-Responder ConnectionGuard::takeResponder(const QString& path)
-{
-    return Responder(m_queue, m_queue->reserve(path));
+    // The socket's end is its own (not cut by the linger's disconnect from this guard); after
+    // an upgrade, QHttpServer's WebSocket side decides it.
+    connect(m_socket, &QAbstractSocket::disconnected, m_socket, &QObject::deleteLater);
 }
 
 bool ConnectionGuard::isBusy() const
@@ -215,9 +207,9 @@ void ConnectionGuard::onReadyRead()
     }
     const qint64 available = m_socket->bytesAvailable();
     const qint64 fresh = available - m_unread;
-    m_unread = available;
     if (fresh <= 0 || m_framer->isStopped())
         return;
+    // Peeked, not read: an upgrade request must stay in the socket for QHttpServer.
     QByteArray& buffer = peekBuffer();
     if (buffer.size() < available)
         buffer.resize(available);
@@ -229,51 +221,60 @@ void ConnectionGuard::onReadyRead()
     if (buffer.size() > 64 * 1024)
         buffer = QByteArray();
     if (m_framer->isUpgraded()) {
-        // QHttpServer's slot, next on this readyRead, takes the request and the socket.
-        m_phase = Phase::Upgrading;
-        m_since = monotonicMs();
-        qCDebug(lcHttp) << "WebSocket upgrade accepted from" << m_peer;
+        handOverUpgrade();
         return;
     }
+    // Whole requests leave the socket; a partial one stays until the rest arrives.
+    const qint64 whole = m_framer->requestEnd() - m_consumed;
+    if (whole > 0)
+        m_socket->skip(whole);
+    m_consumed += whole;
+    m_unread = available - whole;
+    answer(m_framer->takeRequests());
     if (m_framer->isStopped())
         maybeStopReading();
 }
 
-void ConnectionGuard::onReadyReadAfter()
+void ConnectionGuard::answer(std::vector<HttpRequest> requests)
 {
-    if (m_phase == Phase::Upgrading) {
-        // QHttpServer 6.4 disconnects every slot from a socket it takes for a WebSocket, this
-        // one included: still called, it served the upgrade the guard accepted as plain HTTP.
-        // The guard and QHttpServer disagree about what the connection is; it must not live
-        // on outside the HTTP deadlines as a WebSocket that never came (issue 11, finding 7).
-        qCWarning(lcHttp) << "an accepted upgrade was not taken by the WebSocket server; dropping connection from"
-                          << m_peer;
-        abort();
-        return;
+    for (HttpRequest& request : requests) {
+        request.peer = m_peer;
+        request.overTls = m_context->tls;
+        const quint64 slot = m_queue->reserve(request.path);
+        if (m_context->dispatch)
+            m_context->dispatch(request, Responder(m_queue, slot));
+        else
+            m_queue->sendError(slot, 404, messageFor(404));
     }
-    if (m_phase != Phase::Http || m_discarding)
-        return;
-    m_unread = m_socket->bytesAvailable();
-    if (m_pumping)
-        return; // a nested emission from the loop below
-    // QHttpServer 6.4 takes one request per readyRead; hand it the rest of a pipelined batch.
-    m_pumping = true;
-    quint64 handled = m_queue->reservedCount();
-    while (!m_discarding && handled < m_queue->framedCount() && m_unread > 0
-           && m_socket->state() == QAbstractSocket::ConnectedState) {
-        emit m_socket->readyRead();
-        const quint64 now = m_queue->reservedCount();
-        if (now == handled)
-            break; // no progress: never spin
-        handled = now;
-    }
-    m_pumping = false;
-    if (m_framer->isStopped())
-        maybeStopReading();
 }
 
-// Once QHttpServer has taken every request framed before the stop, it must read nothing
-// more: it is detached and the error answer (if any) takes the next slot.
+// QHttpServer reads the upgrade request (left in the socket) and, as 6.4 does for a
+// WebSocket, disconnects every slot from the socket and hands it to its WebSocket server.
+void ConnectionGuard::handOverUpgrade()
+{
+    m_phase = Phase::Upgrading;
+    m_since = monotonicMs();
+    qCDebug(lcHttp) << "WebSocket upgrade accepted from" << m_peer;
+    emit upgradeAccepted();
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onUpgradeNotTaken);
+    emit m_socket->readyRead();
+}
+
+// Still connected after QHttpServer's slot ran: it served the upgrade the guard accepted as
+// plain HTTP (or not at all). The guard and QHttpServer disagree about what the connection
+// is; it must not live on outside the HTTP deadlines as a WebSocket that never came (issue
+// 11, finding 7).
+void ConnectionGuard::onUpgradeNotTaken()
+{
+    if (m_phase != Phase::Upgrading)
+        return;
+    qCWarning(lcHttp) << "an accepted upgrade was not taken by the WebSocket server; dropping connection from"
+                      << m_peer;
+    abort();
+}
+
+// Once every request framed before the stop has its slot, nothing more is read: the error
+// answer (if any) takes the next slot.
 void ConnectionGuard::maybeStopReading()
 {
     if (m_discarding || m_queue->reservedCount() < m_queue->framedCount())
@@ -293,11 +294,6 @@ void ConnectionGuard::stopReading()
     if (m_discarding)
         return;
     m_discarding = true;
-    if (m_httpServer)
-        QObject::disconnect(m_socket, &QIODevice::readyRead, m_httpServer, nullptr);
-    // QHttpServer reads inside a QIODevice transaction; an open one would pin all input.
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction();
     discardInput();
 }
 

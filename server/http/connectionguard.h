@@ -1,28 +1,30 @@
 #pragma once
 
 #include "http/connectioncontext.h"
+#include "http/httprequest.h"
 #include "http/responder.h"
 
 #include <QHostAddress>
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class GuardedTcpServer;
 class QTcpSocket;
 class RequestFramer;
 class ResponseQueue;
 
-// Stands in front of QHttpServer 6.4 on one connection (ARCHITECTURE.md, "QHttpServer 6.4
-// and the connection guard"). Its first readyRead slot runs before QHttpServer's and frames
-// the newly arrived bytes (RequestFramer); a refused request is answered by the guard
-// itself, and QHttpServer is detached before it reads any of it. A second slot after
-// QHttpServer's notes what it left unread (so each byte is framed exactly once) and hands
-// it the rest of a pipelined batch, since 6.4 takes one request per readyRead. The guard
-// also owns the connection's deadlines, its ResponseQueue and the graceful (lingering)
-// close. After an accepted WebSocket upgrade it stops framing; the handshake must complete
-// within the header deadline, and if QHttpServer serves the request as plain HTTP instead,
-// the connection is dropped. The QWebSocket that results adopts the socket (adoptBy()) and
+// Serves one connection's HTTP (ARCHITECTURE.md, "QHttpServer 6.4 and the connection guard";
+// docs/DESIGN-NOTES.md). Its readyRead slot frames the newly arrived bytes (RequestFramer),
+// takes every request framed whole out of the socket and hands it to the context's
+// dispatcher with a Responder; a refused request is answered by the guard itself. QHttpServer
+// 6.4 sees a connection only once the guard accepted a WebSocket upgrade on it: then the
+// listener hands the socket over (upgradeAccepted()) with the upgrade request still unread,
+// and the guard stops framing; the handshake must complete within the header deadline, and
+// if QHttpServer serves the request as plain HTTP instead, the connection is dropped. The
+// guard also owns the connection's deadlines, its ResponseQueue and the graceful (lingering)
+// close. The QWebSocket that results adopts the socket (adoptBy()) and
 // the HTTP deadlines end; the connection still counts against the caps until the socket is
 // gone, and may be evicted like an idle one. Every connection thus has a deadline or is
 // evictable. Child of its socket.
@@ -40,13 +42,8 @@ public:
     const QHostAddress& peer() const { return m_peer; }
     quint64 serial() const { return m_serial; }
 
-    // Hand-over to QHttpServer: connectBefore() before addPendingConnection(), so this
-    // guard's slot precedes QHttpServer's; connectAfter() once QHttpServer has connected.
-    void connectBefore();
-    void connectAfter(QObject* httpServer);
-
-    // The Responder for the request QHttpServer is handing to a handler right now.
-    Responder takeResponder(const QString& path);
+    // The connection is ready for HTTP (after the TLS handshake): the guard starts reading.
+    void start();
 
     bool isBusy() const; // a request or a WebSocket handshake in progress: never evicted
     qint64 idleSinceMs() const;
@@ -66,6 +63,11 @@ public:
     // The handshake succeeded: `webSocket` owns the socket (and so this guard) from now on.
     void adoptBy(QObject* webSocket);
 
+signals:
+    // An upgrade was accepted: the socket must reach QHttpServer's readyRead now (the guard
+    // has the upgrade request read once it returns).
+    void upgradeAccepted();
+
 private:
     enum class Phase {
         Handshake,
@@ -77,7 +79,9 @@ private:
     };
 
     void onReadyRead();
-    void onReadyReadAfter();
+    void answer(std::vector<HttpRequest> requests);
+    void handOverUpgrade();
+    void onUpgradeNotTaken();
     void maybeStopReading();
     void stopReading();
     void discardInput();
@@ -92,13 +96,12 @@ private:
     quint64 m_serial;
     std::shared_ptr<const ConnectionContext> m_context;
     GuardedTcpServer* m_listener;
-    QObject* m_httpServer = nullptr;
     std::shared_ptr<ResponseQueue> m_queue;
     std::unique_ptr<RequestFramer> m_framer;
 
     Phase m_phase = Phase::Handshake;
     qint64 m_since = 0;        // start of the current phase (monotonic ms)
-    qint64 m_unread = 0;       // bytes QHttpServer left in the socket after its last read
-    bool m_discarding = false; // QHttpServer detached; input is read and dropped
-    bool m_pumping = false;
+    qint64 m_unread = 0;       // bytes framed already but left in the socket (a partial request)
+    qint64 m_consumed = 0;     // bytes taken out of the socket as whole requests
+    bool m_discarding = false; // no more requests: input is read and dropped
 };

@@ -28,9 +28,8 @@ int sweepIntervalMs(const ConnectionLimits& limits)
 
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer,
-                                   QObject* parent)
-    : QTcpServer(parent), m_context(std::move(context)), m_httpServer(httpServer)
+GuardedTcpServer::GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* parent)
+    : QTcpServer(parent), m_context(std::move(context))
 {
     // Qt's default backlog of 50 makes a burst of connects wait for SYN-ACK retransmits.
     setListenBacklogSize(std::clamp(m_context->limits.maxConnections, 128, 4096));
@@ -113,15 +112,14 @@ void GuardedTcpServer::startTls(QSslSocket* socket, ConnectionGuard* guard)
     socket->startServerEncryption();
 }
 
-// The guard's first slot must precede QHttpServer's on readyRead, which QHttpServer
-// connects while addPendingConnection() runs; the guard's second slot follows it.
+// QHttpServer connects its readyRead slot while addPendingConnection() runs, after the
+// guard's, which has framed the upgrade request by then.
 void GuardedTcpServer::handOver(ConnectionGuard* guard)
 {
     QTcpSocket* socket = guard->socket();
     disconnect(socket, nullptr, this, nullptr); // the handshake's connections
-    guard->connectBefore();
-    addPendingConnection(socket);
-    guard->connectAfter(m_httpServer);
+    connect(guard, &ConnectionGuard::upgradeAccepted, this, [this, socket] { addPendingConnection(socket); });
+    guard->start();
 }
 
 ConnectionGuard* GuardedTcpServer::upgradingGuard(const QHostAddress& peer, quint16 peerPort, quint16 localPort) const

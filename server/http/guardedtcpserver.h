@@ -15,8 +15,9 @@ class ConnectionGuard;
 class QSslSocket;
 
 // Gatehouse's listening socket, handed to QHttpServer with bind(). It accepts each
-// connection itself (TLS 1.2+ handshake under a deadline), puts a ConnectionGuard on it
-// and only then hands it to QHttpServer. It caps connections in total and per client
+// connection itself (TLS 1.2+ handshake under a deadline) and puts a ConnectionGuard on it,
+// which serves its HTTP; only a connection whose WebSocket upgrade the guard accepted is
+// handed to QHttpServer (as a pending connection). It caps connections in total and per client
 // address: at a cap the oldest connection of that address (or of all, for the total cap)
 // with no request in progress is closed to make room, so a thousand idle connections
 // cannot lock anyone out; only when every connection is busy is the newcomer refused.
@@ -26,14 +27,11 @@ class GuardedTcpServer : public QTcpServer
     Q_OBJECT
 
 public:
-    // `httpServer` is the QHttpServer this listener is bound to: the receiver of the
-    // readyRead connections a guard cuts when it stops a connection.
-    GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* httpServer, QObject* parent = nullptr);
+    explicit GuardedTcpServer(std::shared_ptr<const ConnectionContext> context, QObject* parent = nullptr);
     ~GuardedTcpServer() override;
 
     void setTlsConfiguration(const QSslConfiguration& configuration) { m_tls = configuration; }
     int connectionCount() const { return int(m_guards.size()); }
-    ConnectionGuard* guardFor(const QTcpSocket* socket) const { return m_guards.value(socket); }
     // The upgrading connection with this peer address and port and local port (a TCP
     // connection's identity): where a WebSocket that just completed its handshake runs.
     ConnectionGuard* upgradingGuard(const QHostAddress& peer, quint16 peerPort, quint16 localPort) const;
@@ -58,7 +56,6 @@ private:
     void sweep();
 
     std::shared_ptr<const ConnectionContext> m_context;
-    QObject* m_httpServer;
     std::optional<QSslConfiguration> m_tls;
     QHash<const QTcpSocket*, ConnectionGuard*> m_guards;
     QHash<QHostAddress, int> m_perAddress;

@@ -35,12 +35,12 @@ using GuardErrorRenderer = std::function<QByteArray(QStringView path, int status
 class GuardedTcpServer;
 class QTimer;
 class QHttpServer;
-class QHttpServerRequest;
 class QTcpSocket;
 class QWebSocket;
 
 // Gatehouse's HTTP front: the guarded listener (own QTcpServer, TLS, caps, deadlines,
-// request framing) handed to QHttpServer, which routes to the RouteTable. This class's
+// request framing) answering requests from the RouteTable, bound to QHttpServer for the
+// WebSocket upgrades the guard accepts. This class's
 // .cpp is the only file that calls QHttpServer (its API changes between 6.4 and 6.8).
 // Construct it in the thread that serves; it is never moved.
 class HttpServer : public QObject
@@ -66,7 +66,7 @@ signals:
     void webSocketConnected(QWebSocket* socket, QTcpSocket* transport);
 
 private:
-    void dispatch(const QHttpServerRequest& request, QTcpSocket* socket);
+    void dispatch(HttpRequest& request, Responder responder);
     void takeWebSockets();
 
     RouteTable m_routes;

@@ -95,6 +95,7 @@ void RequestFramer::beginRequest(const char* at)
     m_host.resize(0);
     m_origin.resize(0);
     m_upgradeValue.resize(0);
+    m_capture.begin();
 }
 
 // The request line and the header fields, a line at a time, read in place; only a line split
@@ -219,7 +220,9 @@ void RequestFramer::fieldLine(QByteArrayView line)
     const QByteArrayView value = line.sliced(colon + 1);
     if (!isFieldValue(value))
         return refuse(400, "invalid header value");
-    field(line.first(colon), trimmedOws(value));
+    const QByteArrayView name = line.first(colon);
+    m_capture.field(name, trimmedOws(value));
+    field(name, trimmedOws(value));
 }
 
 // The fields that decide framing, Host, the upgrade and the credential. Each may appear once:
@@ -326,10 +329,11 @@ void RequestFramer::headEnd(const char* next)
     m_keepAlive = !m_connectionClose && (!m_http10 || m_connectionKeepAlive);
     if (chunked) {
         m_state = State::Chunked;
-        m_chunked.start(m_limits.maxBodyBytes);
+        m_chunked.start(m_limits.maxBodyBytes, &m_capture.body());
     } else if (m_contentLength > 0) {
         m_state = State::Body;
         m_remaining = m_contentLength;
+        m_capture.body().reserve(m_contentLength);
     } else {
         complete(next);
     }
@@ -352,6 +356,7 @@ int RequestFramer::upgradeStatus() const
 const char* RequestFramer::body(const char* at, const char* end)
 {
     const qint64 length = std::min<qint64>(m_remaining, end - at);
+    m_capture.body().append(at, length);
     m_remaining -= length;
     m_bodyBytes += length;
     if (m_remaining == 0)
@@ -382,6 +387,7 @@ void RequestFramer::complete(const char* next)
         m_stopped = true;
         return;
     }
+    m_requests.push_back(m_capture.take(m_method, m_target));
     m_sink.addFramed(
         {.closeAfter = !m_keepAlive, .http10 = m_http10, .head = m_method == "HEAD", .framedAtUs = monotonicUs()});
     if (!m_keepAlive)

@@ -2,21 +2,26 @@
 
 #include "http/chunkedbody.h"
 #include "http/connectioncontext.h"
+#include "http/requestcapture.h"
 #include "http/requestframing.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
-// Frames one connection's requests ahead of QHttpServer 6.4 and refuses, before QHttpServer
-// reads any of it, every request outside a canonical subset of HTTP/1.1 that QHttpServer 6.4
-// parses exactly as the framer does ("one framing truth", docs/DESIGN-NOTES.md; the fuzz
-// harness tests/fuzz/framingdiff.cpp holds the two parsers against each other): wherever
-// they could disagree about where a request ends, a second request would be smuggled past
-// the guard. It also enforces the connection's limits: request line and header block size,
+#include <utility>
+#include <vector>
+
+// Reads one connection's requests for the guard: the only parser of plain HTTP requests
+// (RequestCapture takes what the handlers read as it goes), and of an upgrade request the
+// first of two, QHttpServer 6.4 reading it after. It refuses every request outside a
+// canonical subset of HTTP/1.1 that QHttpServer 6.4 parses exactly as the framer does ("one
+// framing truth", docs/DESIGN-NOTES.md; the fuzz harness tests/fuzz/framingdiff.cpp holds the
+// two parsers against each other): a proxy in front parses too, and the subset is what
+// every parser reads alike. It also enforces the connection's limits: request line and header block size,
 // field count and field line size (QHttpServer 6.4 drops every header of a request past 100
 // fields or one line over 8 KiB, Content-Length included), body size, pipelined requests.
-// Each complete request's framing goes to the FramingSink.
+// Each complete request's framing goes to the FramingSink, the request to takeRequests().
 // A WebSocket upgrade is decided here, before QHttpServer 6.4 (which hands any upgrade to
 // its QWebSocketServer ahead of routing) reads it: only a bodiless HTTP/1.1 GET with one
 // `Upgrade: websocket` that the UpgradeHook accepts, and that no unanswered request precedes,
@@ -31,8 +36,10 @@ public:
     RequestFramer(const RequestFramer&) = delete;
     RequestFramer& operator=(const RequestFramer&) = delete;
 
-    // Frames newly arrived bytes: each byte exactly once, in the pieces QHttpServer reads.
+    // Frames newly arrived bytes, each byte exactly once.
     void feed(const char* data, qint64 length);
+    // The requests framed whole since the last call, in order (an accepted upgrade is not one).
+    std::vector<HttpRequest> takeRequests() { return std::exchange(m_requests, {}); }
     void refuse(int status, const char* reason); // the first refusal wins
     void stop() { m_stopped = true; }            // frame nothing more, without an error
 
@@ -125,4 +132,6 @@ private:
     QByteArray m_host;
     QByteArray m_origin;
     QByteArray m_upgradeValue;
+    RequestCapture m_capture;
+    std::vector<HttpRequest> m_requests;
 };

@@ -24,8 +24,8 @@ struct Route
     QString permission;         // "resource:action" the caller must hold; empty = none
 };
 
-// The single source of truth for what the server answers: httpserver.cpp registers each
-// entry with QHttpServer's router, and the OpenAPI document is generated from it.
+// The single source of truth for what the server answers: httpserver.cpp dispatches every
+// request the guard framed by it, and the OpenAPI document is generated from it.
 class RouteTable
 {
 public:

@@ -1,7 +1,8 @@
 // libFuzzer harness: the connection guard's RequestFramer alone (issue 11). No input may crash
 // it or trip a sanitizer, what it frames must respect its limits, and its reading must not
 // depend on how the bytes are cut into reads: in one read and in reads of pseudo-random sizes
-// it frames the same requests (end, method, target, body length, field count, Host, upgrade)
+// it frames the same requests (end, method, target, body length, field count, Host, upgrade;
+// and of a plain request the path and body handed on, whose length must match the framing)
 // and refuses with the same status. The one deliberate exception: a last chunk whose final
 // CRLF is split before pipelined bytes is refused only when so split (QHttpServer 6.4 would
 // eat a byte of the next request). Small limits, so that inputs of a few KiB reach every bound.
@@ -28,6 +29,8 @@ struct Framed
     int fields = 0;
     QByteArray host;
     bool upgrade = false;
+    QString path;    // of the request handed on (takeRequests())
+    QByteArray data; // its body
 
     bool operator==(const Framed&) const = default;
 };
@@ -46,11 +49,14 @@ public:
                 framer->bodyBytes(),
                 framer->fieldCount(),
                 framer->host(),
-                upgrade};
+                upgrade,
+                {},
+                {}};
     }
 
     const RequestFramer* framer = nullptr;
     std::vector<Framed> framed;
+    size_t taken = 0;
 };
 
 struct Outcome
@@ -94,6 +100,11 @@ Outcome frame(const ConnectionLimits& limits, const char* data, qsizetype size, 
         const qsizetype length = cutter ? cutter->next(size - at) : size;
         framer.feed(data + at, length);
         at += length;
+        for (HttpRequest& request : framer.takeRequests()) {
+            Framed& framed = recorder.framed[recorder.taken++];
+            framed.path = request.path;
+            framed.data = request.body;
+        }
     }
     if (framer.isUpgraded())
         recorder.framed.push_back(recorder.describe(true));
@@ -106,7 +117,8 @@ void checkLimits(const ConnectionLimits& limits, const Outcome& outcome, qsizety
     for (const Framed& request : outcome.framed) {
         const bool ok = request.end > previousEnd && request.end <= size && !request.method.isEmpty()
             && request.target.startsWith('/') && request.body <= limits.maxBodyBytes
-            && request.fields <= limits.maxHeaderFields && (!request.upgrade || request.body == 0);
+            && request.fields <= limits.maxHeaderFields && (!request.upgrade || request.body == 0)
+            && (request.upgrade || request.data.size() == request.body);
         if (!ok)
             fail("a framed request breaks the limits or the syntax", outcome, outcome);
         previousEnd = request.end;

@@ -1,10 +1,14 @@
 // libFuzzer harness, differential (issue 11, "one framing truth"): the same bytes, cut into
 // the same reads, go to the connection guard's RequestFramer and to QHttpServer 6.4's own
 // request parser — a real QAbstractHttpServer, in-process, reading from an in-memory socket
-// the way it reads a TCP socket (one request per readyRead; the guard's pump hands it the
-// rest of a pipelined batch). Every request the framer accepts must reach QHttpServer with
-// the same end, method, path, query, body length, header count and Host, an upgrade must be
-// one for both, and QHttpServer must execute no request the framer did not frame. What the
+// the way it reads a TCP socket (one request per readyRead, the rest of a pipelined batch
+// handed to it here). The server reads plain requests only with the framer, and only upgrades
+// with QHttpServer after it; holding the two against each other on every request checks both
+// that QHttpServer reads an upgrade as the guard decided it and that the framer's reading
+// (RequestCapture) is the one Qt's parser and QUrl would make. Every request the framer
+// accepts must reach QHttpServer with the same end, method, path, query, body, header count,
+// Host and Authorization, an upgrade must be one for both, and QHttpServer must execute no
+// request the framer did not frame. What the
 // framer refuses, QHttpServer never reads (the guard detaches it). Each input is delivered
 // three ways: in one read, byte by byte, and in reads of pseudo-random sizes.
 #include "http/requestframer.h"
@@ -34,9 +38,10 @@ struct Seen
     QByteArray method;
     QString path;
     QString query;
-    qint64 body = 0;
+    QByteArray body;
     qsizetype fields = 0;
     QByteArray host;
+    QByteArray authorization;
     bool upgrade = false;
 
     bool operator==(const Seen&) const = default;
@@ -113,9 +118,12 @@ public:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
         const QUrl url = request.url();
-        seen.push_back({static_cast<MemorySocket*>(socket)->consumed(), methodName(request.method()), url.path(),
-                        url.query(), request.body().size(), request.headers().size(), request.value("host"),
-                        socket->isTransactionStarted()});
+        const bool upgrade = socket->isTransactionStarted();
+        // The framer hands on no request for an upgrade: its Authorization is not compared.
+        seen.push_back({static_cast<MemorySocket*>(socket)->consumed(), methodName(request.method()),
+                        url.path(QUrl::FullyDecoded), url.query(QUrl::FullyEncoded), request.body(),
+                        request.headers().size(), request.value("host"),
+                        upgrade ? QByteArray() : request.value("authorization"), upgrade});
         return true;
     }
     void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
@@ -136,15 +144,36 @@ public:
     quint64 outstanding() const override { return quint64(seen.size()) - answered; }
     void addFramed(RequestFraming) override { seen.push_back(describe(false)); }
 
+    // What the framing shows; path, query, body and Authorization of a plain request come
+    // from the request the framer hands on (takeRequests()).
     Seen describe(bool upgrade) const
     {
-        const QUrl url = QUrl::fromEncoded(framer->target());
-        return {framer->requestEnd(), framer->method().toByteArray(), url.path(),     url.query(),
-                framer->bodyBytes(),  framer->fieldCount(),           framer->host(), upgrade};
+        Seen described{framer->requestEnd(),
+                       framer->method().toByteArray(),
+                       {},
+                       {},
+                       {},
+                       framer->fieldCount(),
+                       framer->host(),
+                       {},
+                       upgrade};
+        splitTarget(framer->target(), &described.path, &described.query);
+        return described;
+    }
+    void takeRequests()
+    {
+        for (HttpRequest& request : framer->takeRequests()) {
+            Seen& described = seen[taken++];
+            described.path = request.path;
+            described.query = request.query;
+            described.body = request.body;
+            described.authorization = request.authorization;
+        }
     }
 
-    const RequestFramer* framer = nullptr;
+    RequestFramer* framer = nullptr;
     std::vector<Seen> seen;
+    size_t taken = 0;
     quint64 answered = 0;
 };
 
@@ -154,10 +183,10 @@ Listener* listener = nullptr;
 void print(const char* who, const std::vector<Seen>& seen)
 {
     for (const Seen& s : seen)
-        std::fprintf(stderr, "  %s: end %lld %s %s ?%s body %lld fields %lld host '%s'%s\n", who,
+        std::fprintf(stderr, "  %s: end %lld %s %s ?%s body %lld fields %lld host '%s' auth '%s'%s\n", who,
                      static_cast<long long>(s.end), s.method.constData(), qPrintable(s.path), qPrintable(s.query),
-                     static_cast<long long>(s.body), static_cast<long long>(s.fields), s.host.constData(),
-                     s.upgrade ? " (upgrade)" : "");
+                     static_cast<long long>(s.body.size()), static_cast<long long>(s.fields), s.host.constData(),
+                     s.authorization.constData(), s.upgrade ? " (upgrade)" : "");
 }
 
 [[noreturn]] void disagree(const char* what, const char* cut, const FramerSide& guard)
@@ -203,6 +232,7 @@ void deliver(QByteArrayView input, const std::function<qsizetype(qsizetype)>& cu
         socket->arrive(input.data() + at, length);
         framer.feed(input.data() + at, length);
         at += length;
+        guard.takeRequests();
         if (framer.isUpgraded())
             guard.seen.push_back(guard.describe(true));
         // A stopped framer detaches QHttpServer once it has read every framed request.

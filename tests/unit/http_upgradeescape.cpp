@@ -1,7 +1,8 @@
 // No connection may end up outside the guard's deadlines and eviction (issue 11, finding 7):
 // an upgrade the guard accepted but QHttpServer served as plain HTTP (the guard believed in a
 // WebSocket that never came), and one whose WebSocket handshake never completes. The guard is
-// driven directly over a loopback connection, with a stand-in for QHttpServer's slot.
+// driven directly over a loopback connection, with a stand-in for QHttpServer's slot, connected
+// when the guard hands the socket over.
 #include "http/connectionguard.h"
 
 #include <QPointer>
@@ -64,10 +65,12 @@ void HttpUpgradeEscapeTest::connectGuard(std::function<void(QTcpSocket*)> httpSl
     context->limits.headerTimeoutMs = 300;
     context->upgradeHook = [](const UpgradeRequest&) { return 0; };
     m_guard = new ConnectionGuard(m_serverSocket, m_serverSocket->peerAddress(), 1, std::move(context), nullptr);
-    m_guard->connectBefore();
     QTcpSocket* socket = m_serverSocket;
-    connect(socket, &QIODevice::readyRead, &m_httpServer, [socket, httpSlot] { httpSlot(socket); });
-    m_guard->connectAfter(&m_httpServer);
+    // As the listener does: QHttpServer gets the socket once the guard accepted its upgrade.
+    connect(m_guard, &ConnectionGuard::upgradeAccepted, &m_httpServer, [this, socket, httpSlot] {
+        connect(socket, &QIODevice::readyRead, &m_httpServer, [socket, httpSlot] { httpSlot(socket); });
+    });
+    m_guard->start();
     QVERIFY(m_client->waitForConnected(5000));
 }
 
