@@ -231,6 +231,10 @@ void ConnectionGuard::onReadyRead()
     m_consumed += whole;
     m_unread = available - whole;
     answer(m_framer->takeRequests());
+    // Only while no answer is pending, which it would overtake (RFC 9110, 10.1.1); otherwise
+    // the client sends its body after its own wait.
+    if (m_framer->takeContinue() && m_framer->inRequest() && m_queue->outstanding() == 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     if (m_framer->isStopped())
         maybeStopReading();
 }

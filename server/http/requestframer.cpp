@@ -85,7 +85,7 @@ void RequestFramer::beginRequest(const char* at)
     m_messageStart = offsetOf(at);
     m_http10 = false;
     m_connectionClose = m_connectionKeepAlive = m_connectionUpgrade = false;
-    m_upgradeAccepted = false;
+    m_upgradeAccepted = m_expectContinue = m_continueWanted = false;
     m_seen = 0;
     m_fields = 0;
     m_contentLength = 0;
@@ -243,6 +243,8 @@ void RequestFramer::field(QByteArrayView name, QByteArrayView value)
         m_host.append(value);
         return;
     case 6:
+        if (equalsIgnoreCase(name, "expect"))
+            m_expectContinue = equalsIgnoreCase(value, "100-continue");
         if (!equalsIgnoreCase(name, "origin"))
             return;
         if (!once(Origin))
@@ -327,6 +329,7 @@ void RequestFramer::headEnd(const char* next)
         m_upgradeAccepted = true;
     }
     m_keepAlive = !m_connectionClose && (!m_http10 || m_connectionKeepAlive);
+    m_continueWanted = m_expectContinue && !m_http10 && (chunked || m_contentLength > 0);
     if (chunked) {
         m_state = State::Chunked;
         m_chunked.start(m_limits.maxBodyBytes, &m_capture.body());

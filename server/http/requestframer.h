@@ -50,6 +50,8 @@ public:
     bool inRequest() const { return m_inMessage; }
     qint64 requestStartMs() const { return m_requestStart; }
     QString targetPath() const; // of the request being framed ("" before its request line)
+    // Once per request: its head asked for "100 Continue" before it sends its body.
+    bool takeContinue() { return std::exchange(m_continueWanted, false); }
 
     // The request framed last, as the sink finds it in addFramed() (the fuzz harnesses).
     QByteArrayView method() const { return m_method; }
@@ -117,6 +119,8 @@ private:
     bool m_connectionKeepAlive = false;
     bool m_connectionUpgrade = false;
     bool m_upgradeAccepted = false;
+    bool m_expectContinue = false; // Expect: 100-continue
+    bool m_continueWanted = false;
     unsigned m_seen = 0; // Singleton bits
     int m_fields = 0;
     qint64 m_requestStart = 0; // monotonic ms

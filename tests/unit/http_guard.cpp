@@ -51,6 +51,7 @@ private slots:
     void refusalClosesAfterEarlierAnswers();
     void dribbledRequestIsFramedOnce();
     void hugeDeclaredBodyIsNotBuffered();
+    void expectContinue();
 
 private:
     std::shared_ptr<RouteState> m_state;
@@ -157,8 +158,8 @@ void HttpGuardTest::refusalClosesAfterEarlierAnswers()
     QCOMPARE(responses[2].status, 400);
 }
 
-// Every byte must be framed once although QHttpServer reads inside a QIODevice transaction
-// across many readyRead signals.
+// Every byte must be framed once, and a partial request stays in the socket across many
+// readyRead signals until it is whole.
 void HttpGuardTest::dribbledRequestIsFramedOnce()
 {
     RawClient client(m_server->port());
@@ -237,6 +238,29 @@ void HttpGuardTest::hugeDeclaredBodyIsNotBuffered()
     RawClient next(m_server->port()); // and the server is still there
     next.write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(next.responses().size(), 1, 5000);
+}
+
+// `Expect: 100-continue` (curl sends it with bodies over 1 KiB and otherwise waits a second):
+// the interim answer comes before the body, and none to HTTP/1.0 or with the body already in.
+void HttpGuardTest::expectContinue()
+{
+    RawClient client(m_server->port());
+    client.write("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 5000);
+    QCOMPARE(client.responses()[0].status, 100);
+    client.write("abcde");
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 2, 5000);
+    QCOMPARE(client.responses()[1].status, 200);
+    QCOMPARE(client.responses()[1].body, QByteArray("abcde"));
+
+    RawClient eager(m_server->port());
+    eager.write("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok"
+                "POST /echo HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(eager.responses().size(), 1, 5000);
+    eager.write("10");
+    QTRY_COMPARE_WITH_TIMEOUT(eager.responses().size(), 2, 5000);
+    QCOMPARE(eager.responses()[0].body, QByteArray("ok"));
+    QCOMPARE(eager.responses()[1].body, QByteArray("10"));
 }
 
 QTEST_GUILESS_MAIN(HttpGuardTest)
