@@ -1,54 +1,37 @@
 #include "crypto/hmacsha256.h"
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include "crypto/sodiuminit.h"
 
-#include <stdexcept>
+#include <sodium.h>
 
-HmacSha256::HmacSha256(QByteArrayView key)
+struct HmacSha256::Keyed
 {
-    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    if (mac) {
-        m_keyed = EVP_MAC_CTX_new(mac);
-        EVP_MAC_free(mac);
-    }
-    char digest[] = "SHA256";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
-        OSSL_PARAM_construct_end(),
-    };
-    // An empty key is legal HMAC; OpenSSL wants a non-null pointer for it.
+    crypto_auth_hmacsha256_state state;
+};
+
+HmacSha256::HmacSha256(QByteArrayView key) : m_keyed(std::make_unique<Keyed>())
+{
+    ensureSodiumInitialised();
+    // An empty key is legal HMAC; a key longer than a block is hashed first (RFC 2104).
     static const unsigned char empty = 0;
     const auto* keyData = key.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(key.data());
-    if (!m_keyed || EVP_MAC_init(m_keyed, keyData, size_t(key.size()), params) != 1) {
-        // Without a working HMAC nothing in Gatehouse can be trusted: fail loudly at start-up.
-        EVP_MAC_CTX_free(m_keyed);
-        throw std::runtime_error("OpenSSL HMAC-SHA256 is unavailable");
-    }
+    crypto_auth_hmacsha256_init(&m_keyed->state, keyData, size_t(key.size()));
 }
 
 HmacSha256::~HmacSha256()
 {
-    EVP_MAC_CTX_free(m_keyed);
+    sodium_memzero(&m_keyed->state, sizeof m_keyed->state); // the pads are as good as the key
 }
 
 QByteArray HmacSha256::mac(std::initializer_list<QByteArrayView> parts) const
 {
-    // The keyed template is never mutated, so concurrent callers each work on their own copy.
-    EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(m_keyed);
-    if (!ctx)
-        throw std::runtime_error("OpenSSL EVP_MAC_CTX_dup failed");
-    bool ok = true;
+    crypto_auth_hmacsha256_state state = m_keyed->state;
     for (QByteArrayView part : parts) {
-        if (!part.isEmpty())
-            ok = ok && EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(part.data()), size_t(part.size()));
+        crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(part.data()),
+                                      quint64(part.size()));
     }
-    QByteArray out(32, Qt::Uninitialized);
-    size_t written = 0;
-    ok = ok && EVP_MAC_final(ctx, reinterpret_cast<unsigned char*>(out.data()), &written, size_t(out.size()));
-    EVP_MAC_CTX_free(ctx);
-    if (!ok || written != 32)
-        throw std::runtime_error("OpenSSL HMAC-SHA256 failed");
+    QByteArray out(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
+    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(out.data()));
+    sodium_memzero(&state, sizeof state);
     return out;
 }

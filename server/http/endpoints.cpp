@@ -116,8 +116,17 @@ void Endpoints::serve(const HttpRequest& request, Responder& responder, Dialect 
 
 ClientInfo Endpoints::clientOf(const HttpRequest& request, Dialect dialect) const
 {
-    return ClientInfo{clientAddress(request, m_trustedProxies), QString::fromUtf8(request.userAgent),
-                      dialectName(dialect)};
+    LastClient& last = m_lastClient;
+    if (last.ip.isNull() || last.peer != request.peer || last.forwardedFor != request.forwardedFor) {
+        last.peer = request.peer;
+        last.forwardedFor = request.forwardedFor;
+        last.ip = clientAddress(request, m_trustedProxies);
+    }
+    if (last.userAgent.isNull() || last.userAgentBytes != request.userAgent) {
+        last.userAgentBytes = request.userAgent;
+        last.userAgent = QString::fromUtf8(request.userAgent);
+    }
+    return ClientInfo{last.ip, last.userAgent, dialectName(dialect)};
 }
 
 void Endpoints::proceed(const HttpRequest& request, const ClientInfo& client, Responder& responder, Dialect dialect,

@@ -77,4 +77,15 @@ private:
     const PermissionModel& m_permissions;
     Authenticator m_authenticator;
     SubnetList m_trustedProxies;
+    // The last client worked out (clientOf()): the same one asks again and again (a proxy's
+    // keep-alive pool, one browser). Endpoints lives on the server's thread.
+    struct LastClient
+    {
+        QHostAddress peer;
+        QByteArray forwardedFor;
+        QByteArray userAgentBytes;
+        QString ip;
+        QString userAgent;
+    };
+    mutable LastClient m_lastClient;
 };
