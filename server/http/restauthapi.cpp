@@ -8,11 +8,13 @@
 #include "http/endpoints.h"
 #include "http/errorenvelope.h"
 #include "http/jsonbody.h"
+#include "http/meanswers.h"
 #include "http/restjson.h"
 #include "values/recordjson.h"
 #include "values/tokenlifetimes.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <memory>
 
@@ -116,7 +118,7 @@ void changePassword(PasswordService& passwords, const Call& call, Responder& res
     });
 }
 
-void me(const ApiContext& api, const Call& call, Responder& responder)
+void me(const ApiContext& api, MeAnswers& answers, const Call& call, Responder& responder)
 {
     const AccountRecord* account = api.accountStore.byId(call.principal.accountId);
     if (!account) {
@@ -124,11 +126,15 @@ void me(const ApiContext& api, const Call& call, Responder& responder)
         RestJson::sendError(responder, Code::Unauthorized, QStringLiteral("Unauthorized"));
         return;
     }
-    RestJson::sendSuccess(
-        responder, 200,
-        {{QStringLiteral("user"), RecordJson::user(*account)},
-         {QStringLiteral("permissions"), QJsonArray::fromStringList(api.permissions.permissionsOf(call.principal))},
-         {QStringLiteral("auth"), authMethodName(call.principal.method)}});
+    const QStringList permissions = api.permissions.permissionsOf(call.principal);
+    const QByteArray body = answers.bodyFor(*account, call.principal.method, permissions, [&] {
+        const QJsonObject fields =
+            RestJson::success({{QStringLiteral("user"), RecordJson::user(*account)},
+                               {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                               {QStringLiteral("auth"), authMethodName(call.principal.method)}});
+        return QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    });
+    responder.send(200, body, QByteArrayLiteral("application/json"));
 }
 
 } // namespace
@@ -156,9 +162,10 @@ void RestAuthApi::registerRoutes(const ApiContext& api)
     endpoints.add(HttpMethod::Post, QStringLiteral("/api/change-password"), Access::Authenticated,
                   QStringLiteral("Change the caller's password; the account's other sessions end"),
                   [&passwords = api.passwords](const Call& call, Responder& r) { changePassword(passwords, call, r); });
-    endpoints.add(HttpMethod::Get, QStringLiteral("/api/me"), Access::Authenticated,
-                  QStringLiteral("The caller: user, permissions and how it authenticated"),
-                  [api](const Call& call, Responder& r) { me(api, call, r); });
+    endpoints.add(
+        HttpMethod::Get, QStringLiteral("/api/me"), Access::Authenticated,
+        QStringLiteral("The caller: user, permissions and how it authenticated"),
+        [api, answers = std::make_shared<MeAnswers>()](const Call& call, Responder& r) { me(api, *answers, call, r); });
     // Any other rest path is protected: 401 without a credential, then 404.
     endpoints.setFallback(QStringLiteral("/api/"), Access::Authenticated, [](const Call&, Responder& r) {
         RestJson::sendError(r, Code::NotFound, QStringLiteral("Not found"));
