@@ -13,8 +13,8 @@
 class ConnectionGuard;
 
 // One connection's answers, in request order. Slot n belongs to the n-th request on the
-// connection: the guard records its framing when it has seen the whole request, and the
-// handler QHttpServer invokes for it reserves the slot. Answers wait until every earlier
+// connection: the guard records its framing when it has seen the whole request, and
+// reserves the slot as it hands the request to its handler. Answers wait until every earlier
 // slot is written, so pipelined requests are answered in order even when one of them
 // waits for a password hash. After an answer whose request wants the connection closed,
 // nothing more is written and the guard closes. With the socket gone, answers are dropped.
