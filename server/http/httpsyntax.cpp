@@ -156,4 +156,16 @@ int hexDigitValue(char c)
     return -1;
 }
 
+void ConnectionOptions::add(QByteArrayView value)
+{
+    upgrade = upgrade || containsIgnoreCase(value, "upgrade");
+    while (!value.isEmpty()) {
+        const qsizetype comma = value.indexOf(',');
+        const QByteArrayView option = trimmedOws(comma < 0 ? value : value.first(comma));
+        close = close || equalsIgnoreCase(option, "close");
+        keepAlive = keepAlive || equalsIgnoreCase(option, "keep-alive");
+        value = comma < 0 ? QByteArrayView() : value.sliced(comma + 1);
+    }
+}
+
 } // namespace httpsyntax

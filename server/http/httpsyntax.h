@@ -5,7 +5,7 @@
 
 // The pieces of HTTP/1.1 syntax (RFC 9110/9112) that the connection guard accepts: a
 // canonical subset that QHttpServer 6.4 parses exactly as the guard does (RequestFramer,
-// docs/DESIGN-NOTES.md). Pure functions over bytes, no allocation.
+// docs/DESIGN-NOTES.md). Functions over bytes, no allocation.
 namespace httpsyntax {
 
 bool isTokenChar(char c);
@@ -29,5 +29,17 @@ bool isHostValue(QByteArrayView value);
 // "0" or a decimal without leading zeros, at most 18 digits; -1 otherwise.
 qint64 decimalValue(QByteArrayView text);
 int hexDigitValue(char c); // -1 unless 0-9, a-f, A-F
+
+// What a request's Connection fields say, added up field by field.
+struct ConnectionOptions
+{
+    bool close = false;
+    bool keepAlive = false;
+    // QHttpServer 6.4 takes a Connection value that merely contains "upgrade" for an upgrade;
+    // the guard decides upgrades with the same test, so that both agree.
+    bool upgrade = false;
+
+    void add(QByteArrayView value);
+};
 
 } // namespace httpsyntax

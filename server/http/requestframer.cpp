@@ -84,7 +84,7 @@ void RequestFramer::beginRequest(const char* at)
     m_requestStart = monotonicMs();
     m_messageStart = offsetOf(at);
     m_http10 = false;
-    m_connectionClose = m_connectionKeepAlive = m_connectionUpgrade = false;
+    m_connection = {};
     m_upgradeAccepted = m_expectContinue = m_continueWanted = false;
     m_seen = 0;
     m_fields = 0;
@@ -262,7 +262,7 @@ void RequestFramer::field(QByteArrayView name, QByteArrayView value)
         return;
     case 10:
         if (equalsIgnoreCase(name, "connection"))
-            connectionOptions(value);
+            m_connection.add(value);
         return;
     case 13:
         if (equalsIgnoreCase(name, "authorization") && !once(Authorization))
@@ -290,20 +290,6 @@ void RequestFramer::field(QByteArrayView name, QByteArrayView value)
     }
 }
 
-void RequestFramer::connectionOptions(QByteArrayView value)
-{
-    // QHttpServer 6.4 takes a Connection value that merely contains "upgrade" for an
-    // upgrade; the guard decides upgrades with the same test, so that both agree.
-    m_connectionUpgrade = m_connectionUpgrade || containsIgnoreCase(value, "upgrade");
-    while (!value.isEmpty()) {
-        const qsizetype comma = value.indexOf(',');
-        const QByteArrayView option = trimmedOws(comma < 0 ? value : value.first(comma));
-        m_connectionClose = m_connectionClose || equalsIgnoreCase(option, "close");
-        m_connectionKeepAlive = m_connectionKeepAlive || equalsIgnoreCase(option, "keep-alive");
-        value = comma < 0 ? QByteArrayView() : value.sliced(comma + 1);
-    }
-}
-
 bool RequestFramer::once(Singleton field)
 {
     const bool first = !(m_seen & field);
@@ -328,7 +314,7 @@ void RequestFramer::headEnd(const char* next)
             return refuse(status, "protocol upgrade");
         m_upgradeAccepted = true;
     }
-    m_keepAlive = !m_connectionClose && (!m_http10 || m_connectionKeepAlive);
+    m_keepAlive = !m_connection.close && (!m_http10 || m_connection.keepAlive);
     m_continueWanted = m_expectContinue && !m_http10 && (chunked || m_contentLength > 0);
     if (chunked) {
         m_state = State::Chunked;
@@ -347,7 +333,7 @@ int RequestFramer::upgradeStatus() const
 {
     // Only a WebSocket handshake is served, and only when something decides it. QHttpServer
     // 6.4 upgrades when Connection contains "upgrade" and Upgrade is "websocket".
-    if (!m_upgradeHook || !m_connectionUpgrade || m_method != "GET" || !equalsIgnoreCase(m_upgradeValue, "websocket"))
+    if (!m_upgradeHook || !m_connection.upgrade || m_method != "GET" || !equalsIgnoreCase(m_upgradeValue, "websocket"))
         return 404;
     // A body nobody would read; a handshake QWebSocketServer refuses (HTTP/1.0); or an earlier
     // request still unanswered, whose answer would land in the WebSocket stream.

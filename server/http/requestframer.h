@@ -2,6 +2,7 @@
 
 #include "http/chunkedbody.h"
 #include "http/connectioncontext.h"
+#include "http/httpsyntax.h"
 #include "http/requestcapture.h"
 #include "http/requestframing.h"
 
@@ -91,7 +92,6 @@ private:
     void requestLine(QByteArrayView line);
     void fieldLine(QByteArrayView line);
     void field(QByteArrayView name, QByteArrayView value);
-    void connectionOptions(QByteArrayView value);
     bool once(Singleton field);
     void headEnd(const char* next);
     int upgradeStatus() const;
@@ -115,9 +115,7 @@ private:
     bool m_inRequestLine = false;
     bool m_http10 = false;
     bool m_keepAlive = true;
-    bool m_connectionClose = false;
-    bool m_connectionKeepAlive = false;
-    bool m_connectionUpgrade = false;
+    httpsyntax::ConnectionOptions m_connection;
     bool m_upgradeAccepted = false;
     bool m_expectContinue = false; // Expect: 100-continue
     bool m_continueWanted = false;
