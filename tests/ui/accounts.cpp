@@ -22,6 +22,7 @@ private slots:
     void cleanup();
     void addsAnAccountThatCanLogIn();
     void disablesResetsAndRemovesAnAccount();
+    void selectionSurvivesAReload();
 
 private:
     bool addAccount(const QString& username, const QString& role, const QString& password);
@@ -134,6 +135,22 @@ void AccountsPanelTest::disablesResetsAndRemovesAnAccount()
     selectAccount(QStringLiteral("admin"));
     QVERIFY(!m_panel->find<QPushButton>(QStringLiteral("removeAccount"))->isEnabled());
     QVERIFY(!m_panel->find<QPushButton>(QStringLiteral("toggleAccountDisabled"))->isEnabled());
+}
+
+// Any account's change reloads the list; the account the operator selected stays selected,
+// and its buttons follow its new state.
+void AccountsPanelTest::selectionSurvivesAReload()
+{
+    QVERIFY(!m_panel->createUser(QStringLiteral("dora"), QStringLiteral("viewer"), TestPasswords::second()).isEmpty());
+    selectAccount(QStringLiteral("dora"));
+    QVERIFY(!m_panel->createUser(QStringLiteral("erin"), QStringLiteral("viewer"), TestPasswords::second()).isEmpty());
+    QTRY_VERIFY(rowOf(QStringLiteral("erin")) >= 0);
+    auto* table = m_panel->find<QTableView>(QStringLiteral("accountsTable"));
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data().toString(), QStringLiteral("dora"));
+    QCOMPARE(m_panel->find<QPushButton>(QStringLiteral("toggleAccountDisabled"))->text(), QStringLiteral("Disable"));
+    QVERIFY(m_panel->find<QPushButton>(QStringLiteral("removeAccount"))->isEnabled());
 }
 
 QTEST_MAIN(AccountsPanelTest)

@@ -120,7 +120,16 @@ void AccountsPage::showStatus(const ServerStatus& status)
 void AccountsPage::reload()
 {
     m_bridge.fetchAccounts(this, [this](const QList<AccountInfo>& accounts) {
+        // Any account's change reloads the list, the operator's own action included: the
+        // account they had selected stays selected (and the buttons show its new state).
+        const auto selected = selectedAccount();
         m_model->setRows(accounts);
+        for (int row = 0; selected && row < accounts.size(); ++row) {
+            if (accounts[row].id == selected->id) {
+                m_table->selectRow(row);
+                break;
+            }
+        }
         updateButtons();
     });
 }
