@@ -68,6 +68,15 @@ Apply boolean(bool Config::*field)
     };
 }
 
+// A file name or other text that must not be empty.
+Apply text(QString Config::*field)
+{
+    return [=](Config& config, const QString& value) {
+        config.*field = value;
+        return !value.isEmpty();
+    };
+}
+
 bool applyListen(Config& config, const QString& text)
 {
     const int colon = text.lastIndexOf(u':');
@@ -173,10 +182,7 @@ const std::vector<Setting>& settings()
         {"admin_password_file",
          {u"GATEHOUSE_ADMIN_PASSWORD_FILE"_s},
          QT_TRANSLATE_NOOP("Settings", "seed the admin password from this file's first line if none is set"),
-         [](Config& c, const QString& v) {
-             c.adminPasswordFile = v;
-             return !v.isEmpty();
-         }},
+         text(&Config::adminPasswordFile)},
         {"require_auth",
          {u"GATEHOUSE_REQUIRE_AUTH"_s},
          QT_TRANSLATE_NOOP("Settings", "refuse to run open: 503 until a password is set"),
@@ -189,10 +195,7 @@ const std::vector<Setting>& settings()
         {"secret_key_file",
          {u"GATEHOUSE_SECRET_KEY_FILE"_s},
          QT_TRANSLATE_NOOP("Settings", "the 32-byte master key file every instance of a shared database uses"),
-         [](Config& c, const QString& v) {
-             c.secretKeyFile = v;
-             return !v.isEmpty();
-         }},
+         text(&Config::secretKeyFile)},
         {"max_login_attempts",
          {u"MAX_LOGIN_ATTEMPTS"_s, u"GATEHOUSE_MAX_LOGIN_ATTEMPTS"_s},
          QT_TRANSLATE_NOOP("Settings", "failures per IP within the window before a lockout (0 = never lock)"),

@@ -47,22 +47,14 @@ unsigned bitOf(const HttpRequest& request, const QByteArray* slot)
     return 1u << unsigned(at - std::begin(named));
 }
 
+// The inverse of methodName(), which holds the one table of names.
 HttpMethod methodFor(QByteArrayView name)
 {
-    if (name == "GET")
-        return HttpMethod::Get;
-    if (name == "POST")
-        return HttpMethod::Post;
-    if (name == "HEAD")
-        return HttpMethod::Head;
-    if (name == "PUT")
-        return HttpMethod::Put;
-    if (name == "PATCH")
-        return HttpMethod::Patch;
-    if (name == "DELETE")
-        return HttpMethod::Delete;
-    if (name == "OPTIONS")
-        return HttpMethod::Options;
+    for (const HttpMethod method : {HttpMethod::Get, HttpMethod::Post, HttpMethod::Head, HttpMethod::Put,
+                                    HttpMethod::Patch, HttpMethod::Delete, HttpMethod::Options}) {
+        if (name == methodName(method))
+            return method;
+    }
     return HttpMethod::Other;
 }
 
